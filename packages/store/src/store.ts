@@ -1,0 +1,69 @@
+// The one storage interface. SQLite (embedded default) and Postgres implement it; one contract suite tests both.
+import type { Span, TraceSummary } from '@kaizen/core';
+
+export interface Project {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: string;
+}
+
+export interface ApiKeyRecord {
+  readonly id: string;
+  readonly projectId: string;
+  /** The first characters of the key, safe to show (`kz_AbCd…`). */
+  readonly prefix: string;
+  readonly createdAt: string;
+}
+
+export interface InsertSpansResult {
+  /** Spans written now. */
+  readonly inserted: number;
+  /** Spans already stored under the same (traceId, spanId): an exporter retry. Not written again. */
+  readonly duplicates: number;
+}
+
+export interface TraceQuery {
+  /** ISO 8601; traces starting at or after. */
+  readonly from?: string;
+  /** ISO 8601; traces starting before. */
+  readonly to?: string;
+  readonly environment?: string;
+  /** Any span of the trace used this model. */
+  readonly model?: string;
+  readonly promptName?: string;
+  readonly promptVersion?: string;
+  readonly status?: 'ok' | 'error';
+  /** Case-insensitive substring of any span's input or output. */
+  readonly q?: string;
+  /** 1..1000, default 50. */
+  readonly limit?: number;
+  /** Opaque, from a previous page's nextCursor. */
+  readonly cursor?: string;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly nextCursor: string | null;
+}
+
+export interface Store {
+  /** Which backend, for logs and error messages. */
+  readonly dialect: 'sqlite' | 'postgres';
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  createProject(name: string): Promise<Project>;
+  getProjectByName(name: string): Promise<Project | null>;
+  /** Stores only the hash; the caller generates the key and shows it once. */
+  createApiKey(projectId: string, keyHash: string, prefix: string): Promise<ApiKeyRecord>;
+  findProjectByKeyHash(keyHash: string): Promise<Project | null>;
+
+  /**
+   * Writes the spans and refreshes the summaries of the traces they touch, in one transaction: when it resolves,
+   * everything is durable; when it rejects, nothing was written.
+   */
+  insertSpans(projectId: string, spans: readonly Span[]): Promise<InsertSpansResult>;
+  listTraces(projectId: string, query: TraceQuery): Promise<Page<TraceSummary>>;
+  /** Spans ordered by start time; empty when the trace does not exist in this project. */
+  getTraceSpans(projectId: string, traceId: string): Promise<readonly Span[]>;
+}
