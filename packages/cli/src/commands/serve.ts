@@ -1,0 +1,63 @@
+// `kaizen serve`: the OTLP collector and the API over the configured store, until SIGINT/SIGTERM.
+import { startServer } from '@kaizen/server';
+import { openStore } from '@kaizen/store';
+import type { Command } from 'commander';
+import type { CommandContext } from '../command-context.js';
+import { parsePort } from '../parse-options.js';
+import { resolveStoreSettings } from '../settings.js';
+
+interface ServeOptions {
+  host: string;
+  port: string;
+  data?: string;
+  maxBodyMb?: string;
+}
+
+export function registerServeCommand(program: Command, context: CommandContext): void {
+  program
+    .command('serve')
+    .description('Run the OTLP trace collector and the Kaizen API')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port to listen on (4318 is the OTLP/HTTP default)', '4318')
+    .option('--data <dir>', 'data folder of the embedded SQLite store (default ./.kaizen, or KAIZEN_DATA_DIR)')
+    .option('--max-body-mb <mb>', 'largest accepted OTLP request body, in MiB', '8')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  kaizen serve
+  kaizen serve --port 4318 --data ./.kaizen
+  KAIZEN_DATABASE_URL=postgres://kaizen@localhost/kaizen kaizen serve --host 0.0.0.0
+
+Point any OpenTelemetry exporter at it:
+  OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318
+  OTEL_EXPORTER_OTLP_HEADERS="Authorization=Bearer <key from kaizen keys create>"`,
+    )
+    .action(async (options: ServeOptions) => {
+      const port = parsePort(options.port, '--port');
+      const maxBodyMb = Number(options.maxBodyMb ?? '8');
+      const storeSettings = resolveStoreSettings(options, context.env);
+      const store = await openStore(storeSettings);
+      const server = await startServer({
+        store,
+        host: options.host,
+        port,
+        maxBodyBytes: Math.round(maxBodyMb * 1024 * 1024),
+        logger: (line) => context.output.stderr(line),
+      });
+      const where = storeSettings.databaseUrl !== undefined ? 'postgres' : `sqlite in ${storeSettings.dataDir ?? '.kaizen'}`;
+      context.output.stderr(`Kaizen listening on ${server.url} (OTLP/HTTP: ${server.url}/v1/traces, store: ${where})`);
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          resolve();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+      context.output.stderr('Shutting down: finishing in-flight requests');
+      await server.close();
+      await store.close();
+    });
+}

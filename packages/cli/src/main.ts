@@ -1,0 +1,52 @@
+// Entry point of the kaizen CLI: builds the command tree and turns errors into messages and exit codes.
+import { KaizenError } from '@kaizen/core';
+import { Command, CommanderError } from 'commander';
+import type { CommandContext } from './command-context.js';
+import { registerKeysCommand } from './commands/keys.js';
+import { registerServeCommand } from './commands/serve.js';
+import { registerTracesCommand } from './commands/traces.js';
+import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
+import { type Output, processOutput } from './output.js';
+
+export function buildProgram(context: CommandContext): Command {
+  const program = new Command('kaizen')
+    .description('Kaizen: collect LLM traces, evaluate them with checklists, and improve prompts safely')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => context.output.stdout(text),
+      writeErr: (text) => context.output.stderr(text),
+    })
+    .showHelpAfterError('(run with --help for usage)');
+  registerServeCommand(program, context);
+  registerKeysCommand(program, context);
+  registerTracesCommand(program, context);
+  return program;
+}
+
+/** Runs the CLI and resolves to the process exit code; never calls process.exit, so tests can call it directly. */
+export async function main(
+  argv: readonly string[],
+  options: { output?: Output; env?: NodeJS.ProcessEnv } = {},
+): Promise<number> {
+  const context: CommandContext = { output: options.output ?? processOutput, env: options.env ?? process.env, exitCode: EXIT_OK };
+  const program = buildProgram(context);
+  program.commands.forEach(function exitOverrideEverywhere(command: Command) {
+    command.exitOverride();
+    command.commands.forEach(exitOverrideEverywhere);
+  });
+  try {
+    await program.parseAsync([...argv]);
+    return context.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are "errors" in commander's model but successful runs for the user.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
+    }
+    if (KaizenError.isInstance(error)) {
+      context.output.stderr(`kaizen: ${error.message}`);
+      return EXIT_ERROR;
+    }
+    context.output.stderr(`kaizen: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return EXIT_ERROR;
+  }
+}

@@ -1,0 +1,30 @@
+// Printing helpers shared by commands: JSON for machines, aligned tables for people.
+
+export interface Output {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export const processOutput: Output = {
+  stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+};
+
+export function printJson(output: Output, value: unknown): void {
+  output.stdout(JSON.stringify(value, null, 2));
+}
+
+/** Renders rows as a plain text table; cells are flattened to one line so untrusted content cannot forge rows. */
+export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const clean = (cell: string) => cell.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+  const cells = [headers, ...rows].map((row) => row.map(clean));
+  const widths = headers.map((_, column) => Math.max(...cells.map((row) => (row[column] ?? '').length)));
+  return cells
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
