@@ -1,0 +1,8 @@
+// Prompt model, templates and diffs.
+export * from './canonical-json.js';
+export * from './diff-prompt.js';
+export * from './diff-sequences.js';
+export * from './prompt.js';
+export * from './prompt-content.js';
+export * from './template.js';
+export * from './unified-diff.js';
