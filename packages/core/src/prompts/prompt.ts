@@ -59,5 +59,5 @@ export interface LabelEvent {
   readonly at: string;
 }
 
-export const PROMPT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._\-/]{0,127}$/;
+export const PROMPT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 export const LABEL_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
