@@ -1,0 +1,86 @@
+// Maps one OTLP span, whatever convention its instrumentation follows, to Kaizen's Span model.
+import { computeCost } from './compute-cost.js';
+import { mergeConventionFields } from './convention-fields.js';
+import { spanTimes } from './format-time.js';
+import { mapAiSdk } from './map-ai-sdk.js';
+import { mapGenAi } from './map-genai.js';
+import { mapKaizen } from './map-kaizen.js';
+import { mapLangfuse } from './map-langfuse.js';
+import { mapOpenInference } from './map-openinference.js';
+import { mapTraceloop } from './map-traceloop.js';
+import type { OtlpSpan } from './otlp-span.js';
+import type { PriceTable } from './price-table.js';
+import { resolveEnvironment } from './resolve-environment.js';
+import { resolveKind } from './resolve-kind.js';
+import { resolveModel, resolveProvider } from './resolve-model.js';
+import { resolveStatus } from './resolve-status.js';
+import type { Span } from './span.js';
+import { spanAttributes } from './span-attributes.js';
+
+export interface NormalizeOptions {
+  /** Prices for spans that report usage but no cost; see DEFAULT_PRICES and mergePrices. */
+  readonly prices: PriceTable;
+}
+
+/**
+ * Normalises one span. Pure and total: untrusted attribute values of the wrong type or invalid JSON fall back to the
+ * raw value (or to null), never to an exception.
+ *
+ * Each field comes from the first convention that has it, in this order (see mergeConventionFields):
+ * 1. Kaizen (`kaizen.*`) and 2. Langfuse (`langfuse.*`): set on purpose by the application, so they override what
+ *    an instrumentation inferred.
+ * 3. AI SDK (`ai.*`): its spans also carry `gen_ai.*` copies; `ai.*` has the fuller content (tool calls, object).
+ * 4. GenAI semconv: structured messages (attributes, details event, per-message events, content events, flattened
+ *    keys) before the plain `gen_ai.prompt` string and tool call values.
+ * 5. OpenInference: `llm.input_messages` before `input.value` — on an LLM span `input.value` is the raw request
+ *    body, the messages are what evaluators and the UI need; the body stays in `attributes`.
+ * 6. OpenLLMetry entity input/output: JSON of function arguments, the least structured, so last.
+ * Model, provider, kind, environment and status have their own key orders (resolve-*.ts).
+ *
+ * @example
+ * const span = normalizeSpan(otlpSpan, { prices: DEFAULT_PRICES });
+ * span.kind; // 'llm'
+ * span.costUsd; // from the reported cost, else tokens × DEFAULT_PRICES, else null
+ */
+export function normalizeSpan(span: OtlpSpan, options: NormalizeOptions): Span {
+  const fields = mergeConventionFields([
+    mapKaizen(span),
+    mapLangfuse(span),
+    mapAiSdk(span),
+    mapGenAi(span),
+    mapOpenInference(span),
+    mapTraceloop(span),
+  ]);
+  const model = resolveModel(span.attributes);
+  const inputTokens = fields.inputTokens ?? null;
+  const outputTokens = fields.outputTokens ?? null;
+  const totalTokens =
+    fields.totalTokens ??
+    (inputTokens !== null || outputTokens !== null ? (inputTokens ?? 0) + (outputTokens ?? 0) : null);
+  const costUsd =
+    fields.costUsd ??
+    computeCost(options.prices, model, { inputTokens, outputTokens, cacheReadTokens: fields.cacheReadTokens ?? null });
+  return {
+    traceId: span.traceId,
+    spanId: span.spanId,
+    parentSpanId: span.parentSpanId === '' ? null : span.parentSpanId,
+    name: span.name,
+    kind: resolveKind(span),
+    ...spanTimes(span.startTimeUnixNano, span.endTimeUnixNano),
+    ...resolveStatus(span),
+    model,
+    provider: resolveProvider(span.attributes),
+    inputTokens,
+    outputTokens,
+    totalTokens,
+    costUsd,
+    input: fields.input ?? null,
+    output: fields.output ?? null,
+    promptName: fields.promptName ?? null,
+    promptVersion: fields.promptVersion ?? null,
+    environment: resolveEnvironment(span),
+    sessionId: fields.sessionId ?? null,
+    userId: fields.userId ?? null,
+    attributes: spanAttributes(span),
+  };
+}
