@@ -1,0 +1,83 @@
+// The Hono app for everything but OTLP ingest: health check and the trace query API, behind API-key auth.
+import { KaizenError } from '@kaizen/core';
+import type { Store } from '@kaizen/store';
+import { Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ApiKeyResolver } from './api-key-resolver.js';
+import { apiKeyFromAuthorization } from './credentials.js';
+import { errorHeaders, toErrorResponse } from './error-status.js';
+import { parseTraceQuery } from './trace-query-params.js';
+
+export interface ApiAppOptions {
+  readonly store: Store;
+  readonly resolver: ApiKeyResolver;
+  readonly logger: (line: string) => void;
+}
+
+type ApiEnv = { Variables: { projectId: string } };
+
+const TRACE_ID = /^[0-9a-fA-F]{32}$/;
+const OTLP_PATHS = ['/v1/traces', '/api/public/otel/v1/traces'];
+
+export function createApiApp(options: ApiAppOptions): Hono<ApiEnv> {
+  const app = new Hono<ApiEnv>();
+
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+
+  // Everything below needs a key of the project it reads.
+  app.use('*', async (c, next) => {
+    const key = c.req.header('x-kaizen-api-key')?.trim() || apiKeyFromAuthorization(c.req.header('authorization'));
+    if (key === null || key === undefined || key === '') {
+      throw new KaizenError(
+        'unauthorized',
+        'missing API key: send "Authorization: Bearer <key>" or "x-kaizen-api-key"',
+      );
+    }
+    const project = await options.resolver.resolve(key);
+    if (project === null) throw new KaizenError('unauthorized', 'invalid API key');
+    c.set('projectId', project.id);
+    await next();
+  });
+
+  app.get('/api/traces', async (c) => {
+    const query = parseTraceQuery(new URL(c.req.url).searchParams);
+    const page = await options.store.listTraces(c.get('projectId'), query);
+    return c.json({ items: page.items, nextCursor: page.nextCursor });
+  });
+
+  app.get('/api/traces/:traceId', async (c) => {
+    const traceId = c.req.param('traceId');
+    if (!TRACE_ID.test(traceId)) {
+      throw new KaizenError('invalid_input', `traceId: expected 32 hex characters, got "${traceId.slice(0, 64)}"`);
+    }
+    const spans = await options.store.getTraceSpans(c.get('projectId'), traceId.toLowerCase());
+    if (spans.length === 0) throw new KaizenError('not_found', `trace ${traceId} not found`);
+    return c.json({ traceId: traceId.toLowerCase(), spans });
+  });
+
+  for (const path of OTLP_PATHS) {
+    app.all(path, (c) => {
+      c.header('allow', 'POST');
+      return c.json({ error: { code: 'method_not_allowed', message: `${c.req.method} ${path}: use POST` } }, 405);
+    });
+  }
+
+  app.notFound((c) =>
+    c.json(
+      { error: { code: 'not_found', message: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` } },
+      404,
+    ),
+  );
+
+  app.onError((error, c) => {
+    const answer = toErrorResponse(error);
+    if (answer.unexpected) options.logger(`API request failed: ${error.stack ?? error.message}`);
+    for (const [name, value] of Object.entries(errorHeaders(answer))) c.header(name, value);
+    return c.json(
+      { error: { code: answer.code, message: answer.message } },
+      answer.status.http as ContentfulStatusCode,
+    );
+  });
+
+  return app;
+}

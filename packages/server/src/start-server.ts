@@ -1,0 +1,112 @@
+// Starts the Kaizen HTTP server: a raw node:http handler for OTLP ingest, Hono for the API, one listening socket.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
+import { DEFAULT_PRICES, type PriceTable } from '@kaizen/core';
+import type { Store } from '@kaizen/store';
+import { createApiApp } from './http/api-app.js';
+import { createApiKeyResolver } from './http/api-key-resolver.js';
+import { createConcurrencyGate } from './http/concurrency-gate.js';
+import { createIngestHandler } from './http/ingest-handler.js';
+
+export interface ServerOptions {
+  readonly store: Store;
+  /** Default 127.0.0.1: listening on every interface is an explicit choice. */
+  readonly host?: string;
+  /** Default 4318, the OTLP/HTTP port; 0 picks a free one. */
+  readonly port?: number;
+  /** Largest accepted request body as sent (compressed or not). Default 8 MiB. */
+  readonly maxBodyBytes?: number;
+  /** Largest body after gzip/deflate inflation. Default 4 × maxBodyBytes. */
+  readonly maxInflatedBytes?: number;
+  /** Model prices for cost; default DEFAULT_PRICES from @kaizen/core. */
+  readonly prices?: PriceTable;
+  /** Ingest requests processed at once; more are answered 429 with Retry-After. Default 16. */
+  readonly maxConcurrentIngest?: number;
+  /** Where the server writes its few log lines (start, unexpected errors). Default: nowhere. */
+  readonly logger?: (line: string) => void;
+  /** How long a resolved API key is cached, in ms. Default 30 s. */
+  readonly apiKeyCacheTtlMs?: number;
+}
+
+export interface RunningServer {
+  /** `http://host:port`, with the real port when `port` was 0. */
+  readonly url: string;
+  readonly port: number;
+  /** Stops accepting connections and resolves once in-flight requests have been answered. */
+  close(): Promise<void>;
+}
+
+/** The paths OTLP exporters post to: the standard one, and the one Langfuse SDKs hard-code. */
+export const OTLP_TRACE_PATHS: ReadonlySet<string> = new Set(['/v1/traces', '/api/public/otel/v1/traces']);
+
+export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
+const DEFAULT_MAX_CONCURRENT_INGEST = 16;
+
+function pathOf(url: string | undefined): string {
+  if (url === undefined) return '/';
+  const query = url.indexOf('?');
+  return query < 0 ? url : url.slice(0, query);
+}
+
+function formatHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/**
+ * @example
+ * const server = await startServer({ store, port: 0 });
+ * // exporters post to `${server.url}/v1/traces`; the API answers under `${server.url}/api/…`
+ * await server.close();
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const logger = options.logger ?? (() => {});
+  const resolver = createApiKeyResolver({
+    store: options.store,
+    ...(options.apiKeyCacheTtlMs !== undefined ? { ttlMs: options.apiKeyCacheTtlMs } : {}),
+  });
+  const ingest = createIngestHandler({
+    store: options.store,
+    resolver,
+    gate: createConcurrencyGate(options.maxConcurrentIngest ?? DEFAULT_MAX_CONCURRENT_INGEST),
+    prices: options.prices ?? DEFAULT_PRICES,
+    maxBodyBytes,
+    maxInflatedBytes: options.maxInflatedBytes ?? maxBodyBytes * 4,
+    logger,
+  });
+  const app = createApiApp({ store: options.store, resolver, logger });
+  // overrideGlobalObjects: false leaves the process's global Request/Response alone (tests and SDKs share them).
+  const api = getRequestListener(app.fetch, { overrideGlobalObjects: false });
+
+  const server = http.createServer((request, response) => {
+    if (request.method === 'POST' && OTLP_TRACE_PATHS.has(pathOf(request.url))) {
+      ingest(request, response);
+      return;
+    }
+    void api(request, response);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4318, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${formatHost(host)}:${port}`;
+  logger(`Kaizen listening on ${url} (OTLP/HTTP traces at ${url}/v1/traces)`);
+
+  return {
+    url,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error === undefined ? resolve() : reject(error)));
+        // Idle keep-alive sockets would hold close() open until they time out.
+        server.closeIdleConnections();
+      }),
+  };
+}
