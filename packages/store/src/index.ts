@@ -1,2 +1,4 @@
-// Public surface of @kaizen/store: the interface and the factory that picks a backend.
+// Public surface of @kaizen/store: the interface, the factory that picks a backend, and API key helpers.
+export * from './api-keys.js';
+export * from './open-store.js';
 export * from './store.js';

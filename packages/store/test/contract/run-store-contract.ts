@@ -1,0 +1,24 @@
+// The behaviour every Store backend must have: one suite, run against SQLite and Postgres alike.
+import { describe } from 'vitest';
+import type { Store } from '../../src/store.js';
+import { describeInsertContract } from './insert-contract.js';
+import { describeIsolationContract } from './isolation-contract.js';
+import { describeProjectsContract } from './projects-contract.js';
+import { useFreshStore } from './store-context.js';
+import { describeTraceListContract } from './trace-list-contract.js';
+
+/**
+ * `openFreshStore` returns a store over an empty database, not yet migrated; the suite migrates and closes it.
+ *
+ * @example
+ * runStoreContract('sqlite', async () => openSqliteStore({ file: ':memory:' }));
+ */
+export function runStoreContract(name: string, openFreshStore: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    const context = useFreshStore(openFreshStore);
+    describeProjectsContract(context);
+    describeInsertContract(context);
+    describeTraceListContract(context);
+    describeIsolationContract(context);
+  });
+}

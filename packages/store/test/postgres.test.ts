@@ -1,0 +1,67 @@
+// The Store contract against Postgres (a fresh database per test), plus what only Postgres has: a network.
+import { createServer } from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../src/open-store.js';
+import { openPostgresStore } from '../src/postgres/index.js';
+import {
+  createTestDatabase,
+  describePostgres,
+  dropTestDatabase,
+  expectKaizenError,
+  makeSpan,
+  runStoreContract,
+} from './contract/index.js';
+
+const databases: string[] = [];
+async function freshDatabase(): Promise<string> {
+  const url = await createTestDatabase();
+  databases.push(url);
+  return url;
+}
+afterAll(async () => {
+  await Promise.all(databases.map((url) => dropTestDatabase(url)));
+});
+
+/** A port that refuses connections: bound, then closed. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return typeof address === 'object' && address !== null ? address.port : 1;
+}
+
+describePostgres('postgres store', () => {
+  runStoreContract('postgres', async () => openPostgresStore({ connectionString: await freshDatabase() }));
+
+  describe('Postgres specifics', () => {
+    it('lets several processes migrate the same database at once', async () => {
+      const url = await freshDatabase();
+      const stores = await Promise.all([1, 2, 3, 4].map(() => openPostgresStore({ connectionString: url })));
+      await Promise.all(stores.map((store) => store.migrate()));
+      const [first] = stores;
+      await first?.createProject('after concurrent migrations');
+      await Promise.all(stores.map((store) => store.close()));
+    });
+
+    it('opens Postgres from a postgres:// URL through openStore, migrated', async () => {
+      const store = await openStore({ databaseUrl: await freshDatabase(), dataDir: '/nonexistent/never-used' });
+      expect(store.dialect).toBe('postgres');
+      expect(await store.getProjectByName('none')).toBeNull();
+      await store.close();
+    });
+
+    it('reports an unreachable server as unavailable', async () => {
+      const port = await closedPort();
+      const store = await openPostgresStore({ connectionString: `postgres://postgres@127.0.0.1:${port}/kaizen` });
+      await expectKaizenError(
+        store.insertSpans('any', [makeSpan()]),
+        'unavailable',
+        /postgres database is unavailable/,
+      );
+      await expectKaizenError(store.listTraces('any', {}), 'unavailable');
+      await expectKaizenError(store.migrate(), 'unavailable');
+      await store.close();
+    });
+  });
+});
