@@ -1,5 +1,6 @@
 // Public surface of @kaizen/core.
 export * from './errors/kaizen-error.js';
+export * from './evaluation/ifeval/index.js';
 export * from './prompts/index.js';
 export * from './trace/compute-cost.js';
 export * from './trace/format-time.js';
