@@ -138,6 +138,13 @@ describe('decodeOtlpJson', () => {
     ]);
   });
 
+  it('keeps an attribute named __proto__ as data, never as the prototype', () => {
+    const input = body([jsonSpan({ attributes: [{ key: '__proto__', value: { kvlistValue: { values: [] } } }] })]);
+    const attributes = decodeOtlpJson(input).spans[0]?.attributes ?? {};
+    expect(Object.getPrototypeOf(attributes)).toBe(Object.prototype);
+    expect(Object.keys(attributes)).toEqual(['__proto__']);
+  });
+
   it('returns no spans for an empty request', () => {
     expect(decodeOtlpJson('{}')).toEqual({ spans: [], rejected: [] });
     expect(decodeOtlpJson('{"resourceSpans":[]}')).toEqual({ spans: [], rejected: [] });

@@ -165,6 +165,13 @@ describe('decodeOtlpProtobuf', () => {
     ]);
   });
 
+  it('keeps an attribute named __proto__ as data, never as the prototype', () => {
+    const attributes = [keyValue('__proto__', messageField(6))];
+    const decoded = decodeOtlpProtobuf(request([span({ attributes })])).spans[0]?.attributes ?? {};
+    expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
+    expect(Object.keys(decoded)).toEqual(['__proto__']);
+  });
+
   it('returns no spans for an empty body (an empty export request is valid)', () => {
     expect(decodeOtlpProtobuf(new Uint8Array(0))).toEqual({ spans: [], rejected: [] });
   });

@@ -1,5 +1,5 @@
 // What both OTLP decoders return: the valid spans, and the spans rejected one by one (OTLP partial success).
-import type { Attributes, OtlpEvent, OtlpSpan } from '@kaizen/core';
+import type { Attributes, AttributeValue, OtlpEvent, OtlpSpan } from '@kaizen/core';
 
 export interface RejectedSpan {
   /** The span and the offending field, e.g. `resourceSpans[0].scopeSpans[1].spans[3].traceId`. */
@@ -21,6 +21,18 @@ export const NO_EVENTS: readonly OtlpEvent[] = Object.freeze([]);
 
 /** Shared by spans and events without attributes. */
 export const NO_ATTRIBUTES: Attributes = Object.freeze({});
+
+/**
+ * Sets an attribute on a plain object. A key named `__proto__` (hostile or not) must stay a data property instead
+ * of replacing the object's prototype; the check costs one comparison per attribute.
+ */
+export function setAttribute(target: Record<string, AttributeValue>, key: string, value: AttributeValue): void {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    target[key] = value;
+  }
+}
 
 /**
  * Thrown inside one span's decoding for a problem that invalidates that span only; the decoder catches it,

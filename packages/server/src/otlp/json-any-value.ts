@@ -1,6 +1,6 @@
 // Reads OTLP/JSON AnyValue and KeyValue lists into plain attribute values.
 import type { Attributes, AttributeValue } from '@kaizen/core';
-import { MAX_ATTRIBUTE_DEPTH, NO_ATTRIBUTES, SpanRejection } from './decode-result.js';
+import { MAX_ATTRIBUTE_DEPTH, NO_ATTRIBUTES, SpanRejection, setAttribute } from './decode-result.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -22,7 +22,7 @@ export function jsonAttributes(list: unknown, depth: number): Attributes {
       throw new SpanRejection(`[${i}]`, 'expected {key: string, value: AnyValue}');
     }
     try {
-      result[entry.key] = jsonAnyValue(entry.value, depth);
+      setAttribute(result, entry.key, jsonAnyValue(entry.value, depth));
     } catch (error) {
       if (error instanceof SpanRejection) throw error.within(`[${i}].value`);
       throw error;

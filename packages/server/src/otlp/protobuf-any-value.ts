@@ -1,6 +1,6 @@
 // Reads protobuf KeyValue / AnyValue (opentelemetry/proto/common/v1/common.proto) into plain attribute values.
 import type { AttributeValue } from '@kaizen/core';
-import { MAX_ATTRIBUTE_DEPTH, SpanRejection } from './decode-result.js';
+import { MAX_ATTRIBUTE_DEPTH, SpanRejection, setAttribute } from './decode-result.js';
 import { type WireReader, WireType } from './wire-reader.js';
 
 // KeyValue
@@ -42,7 +42,7 @@ export function readKeyValue(
       reader.skip(wireType, end);
     }
   }
-  target[key] = value;
+  setAttribute(target, key, value);
 }
 
 /** Reads an AnyValue ending at `end`. Empty means null; int64 is a number when exact, else a decimal string. */
