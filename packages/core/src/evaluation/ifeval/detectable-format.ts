@@ -25,8 +25,8 @@ const SINGLE_HIGHLIGHT = /\*[^\n*]*\*/g;
 const DOUBLE_HIGHLIGHT = /\*\*[^\n*]*\*\*/g;
 
 /**
- * `detectable_format:number_highlighted_sections`: at least `num_highlights` non-blank `*...*` spans; a `**...**`
- * span counts once more on its own, as in the reference.
+ * `detectable_format:number_highlighted_sections`: at least `num_highlights` non-blank `*...*` or `**...**` spans
+ * on one line (the single-star pattern reads `**x**` as two blank spans, the double-star one counts it).
  */
 export const numberHighlightedSections: IfevalCheckFactory = (context) => {
   const minimum = readInteger(context, 'num_highlights');
