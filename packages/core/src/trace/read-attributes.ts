@@ -14,11 +14,10 @@ export function asRecord(value: unknown): UnknownRecord | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as UnknownRecord) : undefined;
 }
 
-/** A non-empty string; numbers and booleans (ids, versions sent as ints) become their decimal text. */
+/** A non-empty string; a finite number (ids, versions sent as ints) becomes its decimal text. */
 export function asText(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() === '' ? undefined : value;
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
-  if (typeof value === 'boolean') return String(value);
   return undefined;
 }
 

@@ -58,6 +58,9 @@ export interface Span {
   readonly environment: string | null;
   readonly sessionId: string | null;
   readonly userId: string | null;
-  /** Every span attribute as received (raw), resource attributes under `resource`, and events under `events`. */
+  /**
+   * Every span attribute as received (raw), plus the resource attributes, scope and events under the reserved keys
+   * `kaizen.resource`, `kaizen.scope`, `kaizen.events` (RESERVED_ATTRIBUTE_KEYS in span-attributes.ts).
+   */
   readonly attributes: Readonly<Record<string, unknown>>;
 }

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { nanosToIso, spanTimes } from './format-time.js';
+
+describe('spanTimes', () => {
+  it('keeps nanosecond precision in the duration beyond what a double of the timestamps could', () => {
+    // 1 ns apart: as doubles both timestamps round to the same value.
+    expect(spanTimes('1700000000000000001', '1700000000000000002').durationMs).toBe(0.000001);
+    expect(spanTimes('1700000000000000000', '1700003600000000000').durationMs).toBe(3_600_000);
+  });
+
+  it('truncates ISO times to the millisecond', () => {
+    expect(spanTimes('1700000000999999999', '1700000001000000000')).toEqual({
+      startTime: '2023-11-14T22:13:20.999Z',
+      endTime: '2023-11-14T22:13:21.000Z',
+      durationMs: 0.000001,
+    });
+  });
+
+  it('lets a missing time borrow the other, and uses the epoch when both are missing', () => {
+    expect(spanTimes('0', '1700000000000000000').startTime).toBe('2023-11-14T22:13:20.000Z');
+    expect(spanTimes('', 'x')).toEqual({
+      startTime: '1970-01-01T00:00:00.000Z',
+      endTime: '1970-01-01T00:00:00.000Z',
+      durationMs: 0,
+    });
+  });
+});
+
+describe('nanosToIso', () => {
+  it('formats and never throws', () => {
+    expect(nanosToIso('1700000000123456789')).toBe('2023-11-14T22:13:20.123Z');
+    expect(nanosToIso('1e18')).toBe('1970-01-01T00:00:00.000Z');
+    expect(nanosToIso('9'.repeat(25))).toBe('1970-01-01T00:00:00.000Z');
+  });
+});
