@@ -5,11 +5,14 @@ import { isIfevalInstructionId } from './instruction-ids.js';
 import { pyStrip } from './python-text.js';
 import { IFEVAL_CHECKS } from './registry.js';
 
+/** `strict` judges the response as given; `loose` also tries the paper's relaxed texts (`looseVariants`). */
 export type IfevalMode = 'strict' | 'loose';
 
 /**
  * The texts the loose mode tries: the response, without its first line, without its last line, without both, and
  * each of those with every `*` removed (markdown emphasis). Order as in the reference.
+ * @example
+ * looseVariants('Sure:\n**"Yes"**')[5]; // '"Yes"': first line removed, then the stars
  */
 export function looseVariants(response: string): string[] {
   const lines = response.split('\n');

@@ -9,5 +9,9 @@ export interface IfevalCheckContext {
 /** Judges one response text: did it follow the instruction? */
 export type IfevalPredicate = (response: string) => boolean;
 
-/** Builds a predicate from an instruction's kwargs; throws `KaizenError('invalid_input')` on missing/bad kwargs. */
+/**
+ * Builds a predicate from an instruction's kwargs; throws `KaizenError('invalid_input')` on missing/bad kwargs.
+ * @example
+ * const noExclamation: IfevalCheckFactory = () => (response) => !response.includes('!');
+ */
 export type IfevalCheckFactory = (context: IfevalCheckContext) => IfevalPredicate;

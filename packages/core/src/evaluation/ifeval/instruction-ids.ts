@@ -1,6 +1,10 @@
 // The 25 verifiable instruction types of IFEval (Zhou et al. 2023), by the ids the benchmark's data uses.
 
-/** Every instruction id the IFEval registry (`instructions_registry.INSTRUCTION_DICT`) enables. */
+/**
+ * Every instruction id the IFEval registry (`instructions_registry.INSTRUCTION_DICT`) enables.
+ * @example
+ * IFEVAL_INSTRUCTION_IDS.length; // 25
+ */
 export const IFEVAL_INSTRUCTION_IDS = [
   'keywords:existence',
   'keywords:frequency',

@@ -68,3 +68,11 @@ describe('keywords:letter_frequency', () => {
     expect(() => strict(id, { letter: 'ab', let_frequency: 1, let_relation: 'at least' }, 'ab')).toThrow(KaizenError);
   });
 });
+
+describe('kwargs validation', () => {
+  it('rejects negative or fractional counts', () => {
+    const id = 'keywords:frequency';
+    expect(() => strict(id, { keyword: 'a', frequency: -1, relation: 'at least' }, 'a')).toThrow(/non-negative/);
+    expect(() => strict(id, { keyword: 'a', frequency: 1.5, relation: 'at least' }, 'a')).toThrow(/non-negative/);
+  });
+});

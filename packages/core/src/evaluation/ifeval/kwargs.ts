@@ -9,9 +9,10 @@ function fail(key: string, expected: string, value: unknown): never {
   throw new KaizenError('invalid_input', `IFEval kwarg "${key}" must be ${expected}, got ${JSON.stringify(value)}`);
 }
 
+/** A count or threshold: the reference draws a random one when it is missing or negative. */
 export function readInteger(context: IfevalCheckContext, key: string): number {
   const value = context.kwargs[key];
-  if (typeof value !== 'number' || !Number.isInteger(value)) fail(key, 'an integer', value);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) fail(key, 'a non-negative integer', value);
   return value;
 }
 

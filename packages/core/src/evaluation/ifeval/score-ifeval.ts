@@ -2,7 +2,15 @@
 import { KaizenError } from '../../errors/kaizen-error.js';
 import { buildIfevalPredicate, followsInstruction } from './check-instruction.js';
 
-/** One IFEval prompt's instructions (ids with their kwargs, in the same order) and the response to judge. */
+/**
+ * One IFEval prompt's instructions (ids with their kwargs, in the same order) and the response to judge.
+ * @example
+ * const item: IfevalItem = {
+ *   instructionIds: ['length_constraints:number_words'],
+ *   kwargs: [{ relation: 'at least', num_words: 300 }],
+ *   response: 'A short answer.',
+ * };
+ */
 export interface IfevalItem {
   readonly instructionIds: readonly string[];
   readonly kwargs: readonly Readonly<Record<string, unknown>>[];
@@ -28,7 +36,12 @@ export interface IfevalScore {
   readonly items: readonly IfevalItemResult[];
 }
 
-/** Judges one item in both modes. */
+/**
+ * Judges one item in both modes.
+ * @example
+ * judgeIfevalItem({ instructionIds: ['startend:quotation'], kwargs: [{}], response: 'Sure:\n"Yes"' });
+ * // { strict: [false], loose: [true] }
+ */
 export function judgeIfevalItem(item: IfevalItem): IfevalItemResult {
   if (item.instructionIds.length !== item.kwargs.length) {
     throw new KaizenError(
