@@ -2,7 +2,7 @@
 import type { ConventionFields } from './convention-fields.js';
 import type { Attributes, OtlpSpan } from './otlp-span.js';
 import { toSpanIO } from './parse-messages.js';
-import { asNumber, asRecord, field, firstPresent, firstText, readJson, type UnknownRecord } from './read-attributes.js';
+import { asNumber, asRecord, field, firstText, readJson, type UnknownRecord } from './read-attributes.js';
 
 function jsonRecord(attributes: Attributes, key: string): UnknownRecord | undefined {
   return asRecord(readJson(field(attributes, key)));
@@ -31,8 +31,7 @@ function totalCost(details: UnknownRecord | undefined): number | undefined {
 }
 
 /**
- * Langfuse fields. Input/output: `langfuse.observation.input|output`, else `langfuse.trace.input|output` (set on the
- * root span for the trace). `usage_details` JSON keys: `input|prompt_tokens|input_tokens`, `output|completion_tokens|
+ * Langfuse fields. Input/output: `langfuse.observation.input|output`, set on purpose for this span. `usage_details` JSON keys: `input|prompt_tokens|input_tokens`, `output|completion_tokens|
  * output_tokens`, `total|total_tokens`; cached input from `input_cached_tokens|cache_read_input_tokens`, added to
  * Langfuse's `input`, which leaves them out.
  *
@@ -46,8 +45,8 @@ export function mapLangfuse(span: OtlpSpan): ConventionFields {
   // Langfuse's own `input` excludes cached tokens (its integrations subtract them); Kaizen counts all input tokens.
   const langfuseInput = firstNumberIn(usage, ['input']);
   return {
-    input: toSpanIO(firstPresent(attributes, ['langfuse.observation.input', 'langfuse.trace.input'])),
-    output: toSpanIO(firstPresent(attributes, ['langfuse.observation.output', 'langfuse.trace.output'])),
+    input: toSpanIO(field(attributes, 'langfuse.observation.input')),
+    output: toSpanIO(field(attributes, 'langfuse.observation.output')),
     inputTokens:
       langfuseInput !== undefined
         ? langfuseInput + (cached ?? 0)
@@ -60,5 +59,20 @@ export function mapLangfuse(span: OtlpSpan): ConventionFields {
     promptVersion: firstText(attributes, ['langfuse.observation.prompt.version']),
     sessionId: firstText(attributes, ['langfuse.session.id', 'langfuse.trace.session_id']),
     userId: firstText(attributes, ['langfuse.user.id', 'langfuse.trace.user_id']),
+  };
+}
+
+/**
+ * `langfuse.trace.input|output`: the input and output of the whole trace, set on whichever span was active when the
+ * application called `updateTrace`. That span's own content, in any convention, describes it better, so this is
+ * the last resort (normalizeSpan puts it after every other convention).
+ *
+ * @example
+ * mapLangfuseTrace(span).input; // langfuse.trace.input '{"ticketId":"T-1"}' → '{"ticketId":"T-1"}'
+ */
+export function mapLangfuseTrace(span: OtlpSpan): ConventionFields {
+  return {
+    input: toSpanIO(field(span.attributes, 'langfuse.trace.input')),
+    output: toSpanIO(field(span.attributes, 'langfuse.trace.output')),
   };
 }

@@ -84,6 +84,19 @@ describe('normalizeSpan: Langfuse SDK attributes', () => {
     expect(span).toMatchObject({ kind: 'other', input: '{"ticketId":"T-1"}', output: 'done' });
   });
 
+  it('does not let the trace input hide the messages of the span itself', () => {
+    const span = normalizeSpan(
+      makeOtlpSpan({
+        attributes: {
+          'langfuse.trace.input': '{"ticketId":"T-1"}',
+          'gen_ai.input.messages': '[{"role":"user","parts":[{"type":"text","content":"Summarise T-1"}]}]',
+        },
+      }),
+      options,
+    );
+    expect(span.input).toEqual([{ role: 'user', content: 'Summarise T-1' }]);
+  });
+
   it.each([
     ['agent', 'agent'],
     ['tool', 'tool'],

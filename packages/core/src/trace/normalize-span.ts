@@ -5,7 +5,7 @@ import { spanTimes } from './format-time.js';
 import { mapAiSdk } from './map-ai-sdk.js';
 import { mapGenAi } from './map-genai.js';
 import { mapKaizen } from './map-kaizen.js';
-import { mapLangfuse } from './map-langfuse.js';
+import { mapLangfuse, mapLangfuseTrace } from './map-langfuse.js';
 import { mapOpenInference } from './map-openinference.js';
 import { mapTraceloop } from './map-traceloop.js';
 import type { OtlpSpan } from './otlp-span.js';
@@ -34,7 +34,8 @@ export interface NormalizeOptions {
  *    keys) before the plain `gen_ai.prompt` string and tool call values.
  * 5. OpenInference: `llm.input_messages` before `input.value` — on an LLM span `input.value` is the raw request
  *    body, the messages are what evaluators and the UI need; the body stays in `attributes`.
- * 6. OpenLLMetry entity input/output: JSON of function arguments, the least structured, so last.
+ * 6. OpenLLMetry entity input/output: JSON of function arguments, the least structured.
+ * 7. Langfuse trace input/output (`langfuse.trace.*`): the whole trace's, only when the span has nothing of its own.
  * Model, provider, kind, environment and status have their own key orders (resolve-*.ts).
  *
  * @example
@@ -50,6 +51,7 @@ export function normalizeSpan(span: OtlpSpan, options: NormalizeOptions): Span {
     mapGenAi(span),
     mapOpenInference(span),
     mapTraceloop(span),
+    mapLangfuseTrace(span),
   ]);
   const model = resolveModel(span.attributes);
   const inputTokens = fields.inputTokens ?? null;

@@ -94,7 +94,10 @@ function collectPart(part: unknown, into: Collected): void {
       return;
     }
     case 'tool_call_response':
-      into.results.push({ id: asText(field(record, 'id')), text: toText(field(record, 'response')) });
+      into.results.push({
+        id: asText(field(record, 'id')),
+        text: toText(field(record, 'response') ?? field(record, 'result')),
+      });
       return;
     case 'tool-result':
       into.results.push({
