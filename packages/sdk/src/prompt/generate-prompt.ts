@@ -1,0 +1,170 @@
+// Runs a prompt: resolve the version, render it, call the model inside a `prompt <name>` span that records it all.
+import { type ChatTemplateMessage, KaizenError } from '@kaizen/core';
+import {
+  type CallModelResult,
+  callModel,
+  isSimulatedModel,
+  type ModelUsage,
+  readCallParams,
+  resolveModel,
+} from '@kaizen/models';
+import type { AttributeValue, Span } from '@opentelemetry/api';
+import type { ToolSet } from 'ai';
+import type { z } from 'zod';
+import { consoleLogger } from '../logger.js';
+import type { ModelInput } from './model-input.js';
+import type { PromptClient } from './prompt-client.js';
+import { PromptOutputError } from './prompt-output-error.js';
+import { promptStartAttributes, recordCallResult, recordFailure, recordRequestModel } from './prompt-span.js';
+import { renderMessages } from './render-prompt.js';
+import { type CodePrompt, type ResolvedPrompt, resolveFromCode, resolvePrompt } from './resolve-prompt.js';
+
+export interface GenerateOptions {
+  /** Overrides the model of the resolved version (and of the definition). */
+  readonly model?: ModelInput;
+  readonly signal?: AbortSignal;
+  /** Per attempt; a timed-out attempt is retried like a 5xx. */
+  readonly timeoutMs?: number;
+  /** Offered to the model; calls come back in `toolCalls` and are not executed. */
+  readonly tools?: ToolSet;
+  /** Extra telemetry metadata on the AI SDK spans: `sessionId` and `userId` are read by Kaizen. */
+  readonly metadata?: Readonly<Record<string, AttributeValue>>;
+}
+
+export interface GenerateResult<T> {
+  /** The schema-valid output when the prompt has an `output` schema, else the text. */
+  readonly output: T;
+  readonly text: string;
+  /** Which version ran, and where it came from. */
+  readonly prompt: Omit<ResolvedPrompt, 'content'>;
+  readonly toolCalls: CallModelResult['toolCalls'];
+  readonly usage: ModelUsage;
+  readonly costUsd: number | null;
+  /** The model that answered; `simulated` is true for `sim:` models, whose results say nothing of real models. */
+  readonly model: string;
+  readonly simulated: boolean;
+  readonly traceId: string;
+  readonly spanId: string;
+}
+
+/** Zod's `safeParse` shape: an output that broke its schema is data here, other failures still throw. */
+export type SafeGenerateResult<T> =
+  | ({ readonly success: true } & GenerateResult<T>)
+  | { readonly success: false; readonly error: PromptOutputError };
+
+export interface RunnablePrompt extends CodePrompt {
+  readonly output: z.ZodType | undefined;
+  readonly model: ModelInput | undefined;
+}
+
+/** Renders the resolved version; one the code's variables cannot fill falls back to the code's own template. */
+async function renderResolved(
+  client: PromptClient,
+  prompt: RunnablePrompt,
+  resolved: ResolvedPrompt,
+  variables: Readonly<Record<string, unknown>>,
+): Promise<{ resolved: ResolvedPrompt; messages: ChatTemplateMessage[] }> {
+  try {
+    return { resolved, messages: renderMessages(resolved.content, variables) };
+  } catch (error) {
+    if (resolved.source === 'code' || !KaizenError.isInstance(error)) throw error;
+    (client.logger ?? consoleLogger).warn(
+      `prompt "${prompt.name}" version ${resolved.version} cannot be rendered (${error.message}); using the template in code`,
+    );
+    const fallback = await resolveFromCode(client, prompt, error);
+    return { resolved: fallback, messages: renderMessages(fallback.content, variables) };
+  }
+}
+
+async function callInSpan<T>(
+  span: Span,
+  client: PromptClient,
+  prompt: RunnablePrompt,
+  resolved: ResolvedPrompt,
+  messages: ChatTemplateMessage[],
+  options: GenerateOptions,
+): Promise<SafeGenerateResult<T>> {
+  const chosen = options.model ?? resolved.content.model ?? prompt.model;
+  if (chosen === undefined) {
+    throw new KaizenError(
+      'invalid_input',
+      `prompt "${prompt.name}" has no model: set one in prompt() or pass options.model`,
+    );
+  }
+  const model = typeof chosen === 'string' ? resolveModel(chosen) : chosen;
+  recordRequestModel(span, model, typeof chosen === 'string' ? isSimulatedModel(chosen) : model.provider === 'sim');
+  const metadata: Record<string, AttributeValue> = {
+    kaizenPromptName: prompt.name,
+    ...(resolved.version !== null ? { kaizenPromptVersion: String(resolved.version) } : {}),
+    ...options.metadata,
+  };
+  const result = await callModel({
+    model,
+    messages,
+    params: readCallParams(resolved.content.params),
+    ...(prompt.output !== undefined ? { outputSchema: prompt.output } : {}),
+    ...(options.tools !== undefined ? { tools: options.tools } : {}),
+    ...(options.signal !== undefined ? { signal: options.signal } : {}),
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    telemetry: { isEnabled: true, tracer: client.tracer, functionId: prompt.name, metadata },
+  });
+  recordCallResult(span, result);
+  const { traceId, spanId } = span.spanContext();
+  const { content: _content, ...promptInfo } = resolved;
+  if (result.outputError !== undefined) {
+    const error = new PromptOutputError(`prompt "${prompt.name}": ${result.outputError.message}`, {
+      kind: result.outputError.kind,
+      promptName: prompt.name,
+      promptVersion: resolved.version,
+      text: result.text,
+      traceId,
+      spanId,
+    });
+    recordFailure(span, error, result.outputError.message);
+    return { success: false, error };
+  }
+  // The AI SDK validated `object` with the prompt's own zod schema, so it has the schema's output type.
+  const output = (prompt.output !== undefined ? result.object : result.text) as T;
+  const { text, toolCalls, usage, costUsd, simulated } = result;
+  return {
+    success: true,
+    output,
+    text,
+    prompt: promptInfo,
+    toolCalls,
+    usage,
+    costUsd,
+    model: result.model,
+    simulated,
+    traceId,
+    spanId,
+  };
+}
+
+/**
+ * Resolution, rendering and the model call of `prompt().generate`, as one function. Variables must already be
+ * parsed by the prompt's schema.
+ *
+ * @example
+ * const result = await generatePrompt(client, runnable, { html, url }, {});
+ * if (result.success) console.log(result.output);
+ */
+export async function generatePrompt<T>(
+  client: PromptClient,
+  prompt: RunnablePrompt,
+  variables: Readonly<Record<string, unknown>>,
+  options: GenerateOptions,
+): Promise<SafeGenerateResult<T>> {
+  const rendered = await renderResolved(client, prompt, await resolvePrompt(client, prompt), variables);
+  const attributes = promptStartAttributes(rendered.resolved, client.environment, variables, rendered.messages);
+  return client.tracer.startActiveSpan(`prompt ${prompt.name}`, { attributes }, async (span) => {
+    try {
+      return await callInSpan<T>(span, client, prompt, rendered.resolved, rendered.messages, options);
+    } catch (error) {
+      recordFailure(span, error);
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
+}

@@ -1,0 +1,62 @@
+// Validates variables against the prompt's zod schema and renders content into the messages sent to the model.
+import {
+  type ChatTemplateMessage,
+  KaizenError,
+  type PromptContent,
+  type PromptExample,
+  renderTemplate,
+} from '@kaizen/core';
+import type { z } from 'zod';
+
+/**
+ * The schema's output for `variables` (defaults and transforms applied); invalid input is `invalid_input` naming
+ * each bad field.
+ *
+ * @example
+ * parseVariables('extractor', z.object({ url: z.url() }), { url: 'nope' }); // throws KaizenError invalid_input
+ */
+export function parseVariables<V extends z.ZodObject>(name: string, schema: V, variables: unknown): z.output<V> {
+  const parsed = schema.safeParse(variables);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  throw new KaizenError('invalid_input', `prompt "${name}": invalid variables: ${problems.join('; ')}`);
+}
+
+/** The text a user turn of a few-shot example gets: the last user template filled with the example's input. */
+function exampleUserText(template: PromptContent['template'], example: PromptExample): string {
+  const userTemplate =
+    typeof template === 'string' ? template : template.findLast((message) => message.role === 'user')?.content;
+  if (userTemplate === undefined) return JSON.stringify(example.input);
+  try {
+    return renderTemplate(userTemplate, example.input);
+  } catch {
+    // An example recorded with other variable names still teaches by its input: show it as JSON.
+    return JSON.stringify(example.input);
+  }
+}
+
+/**
+ * Chat messages for the model: a text template becomes one user message; few-shot examples become user/assistant
+ * turns placed before the last user message.
+ *
+ * @example
+ * renderMessages(content, { html: '<h1>Hi</h1>' });
+ * // [{ role: 'system', content: '…' }, { role: 'user', content: 'Page: <h1>Hi</h1>' }]
+ */
+export function renderMessages(
+  content: PromptContent,
+  variables: Readonly<Record<string, unknown>>,
+): ChatTemplateMessage[] {
+  const rendered: ChatTemplateMessage[] =
+    typeof content.template === 'string'
+      ? [{ role: 'user', content: renderTemplate(content.template, variables) }]
+      : renderTemplate(content.template, variables);
+  if (content.examples.length === 0) return rendered;
+  const turns = content.examples.flatMap((example): ChatTemplateMessage[] => [
+    { role: 'user', content: exampleUserText(content.template, example) },
+    { role: 'assistant', content: example.output },
+  ]);
+  const lastUser = rendered.findLastIndex((message) => message.role === 'user');
+  const at = lastUser === -1 ? rendered.length : lastUser;
+  return [...rendered.slice(0, at), ...turns, ...rendered.slice(at)];
+}
