@@ -56,6 +56,13 @@ describe('validateJsonSchema', () => {
     expect(validateJsonSchema({ type: 'object' }, [])).toEqual(['$: expected object, got array']);
   });
 
+  it('loosens instead of throwing on a malformed schema', () => {
+    expect(
+      validateJsonSchema({ type: 5, required: 'name', properties: [], items: 'x', minimum: '3' }, { a: 1 }),
+    ).toEqual([]);
+    expect(validateJsonSchema({ anyOf: 'nope', $ref: 7 }, 1)).toEqual([]);
+  });
+
   it('ignores keywords it does not know and patterns it cannot compile', () => {
     expect(validateJsonSchema({ type: 'string', format: 'email', pattern: '(?<' }, 'not an email')).toEqual([]);
     expect(validateJsonSchema({}, { anything: true })).toEqual([]);
