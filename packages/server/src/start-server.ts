@@ -1,6 +1,7 @@
 // Starts the Kaizen HTTP server: a raw node:http handler for OTLP ingest, Hono for the API, one listening socket.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { getRequestListener } from '@hono/node-server';
 import { DEFAULT_PRICES, type PriceTable } from '@kaizen/core';
 import type { Store } from '@kaizen/store';
@@ -8,6 +9,8 @@ import { createApiApp } from './http/api-app.js';
 import { createApiKeyResolver } from './http/api-key-resolver.js';
 import { createConcurrencyGate } from './http/concurrency-gate.js';
 import { createIngestHandler } from './http/ingest-handler.js';
+import { type BatchProcessor, createInlineProcessor } from './ingest/process-batch.js';
+import { createWorkerProcessor } from './ingest/worker-processor.js';
 
 export interface ServerOptions {
   readonly store: Store;
@@ -25,6 +28,11 @@ export interface ServerOptions {
   readonly maxConcurrentIngest?: number;
   /** Where the server writes its few log lines (start, unexpected errors). Default: nowhere. */
   readonly logger?: (line: string) => void;
+  /**
+   * Worker threads that decode and normalise batches, so the event loop only moves bytes and writes to the store.
+   * 0 processes inline. Default: one per core beyond the first, at most 4.
+   */
+  readonly ingestWorkers?: number;
   /** How long a resolved API key is cached, in ms. Default 30 s. */
   readonly apiKeyCacheTtlMs?: number;
 }
@@ -49,6 +57,21 @@ function pathOf(url: string | undefined): string {
   return query < 0 ? url : url.slice(0, query);
 }
 
+async function createProcessor(options: ServerOptions, logger: (line: string) => void): Promise<BatchProcessor> {
+  const prices = options.prices ?? DEFAULT_PRICES;
+  const workers = options.ingestWorkers ?? Math.min(Math.max(availableParallelism() - 1, 0), 4);
+  if (workers === 0) return createInlineProcessor(prices);
+  try {
+    return await createWorkerProcessor({ workers, prices, logger });
+  } catch (error) {
+    // Slower, never broken: ingest still works on the event loop.
+    logger(
+      `batch workers unavailable, processing on the main thread: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return createInlineProcessor(prices);
+  }
+}
+
 function formatHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
@@ -67,11 +90,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     store: options.store,
     ...(options.apiKeyCacheTtlMs !== undefined ? { ttlMs: options.apiKeyCacheTtlMs } : {}),
   });
+  const processor = await createProcessor(options, logger);
   const ingest = createIngestHandler({
     store: options.store,
     resolver,
     gate: createConcurrencyGate(options.maxConcurrentIngest ?? DEFAULT_MAX_CONCURRENT_INGEST),
-    prices: options.prices ?? DEFAULT_PRICES,
+    processor,
     maxBodyBytes,
     maxInflatedBytes: options.maxInflatedBytes ?? maxBodyBytes * 4,
     logger,
@@ -88,13 +112,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     void api(request, response);
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 4318, host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 4318, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    await processor.close();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const url = `http://${formatHost(host)}:${port}`;
   logger(`Kaizen listening on ${url} (OTLP/HTTP traces at ${url}/v1/traces)`);
@@ -102,11 +131,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url,
     port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    async close() {
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error === undefined ? resolve() : reject(error)));
         // Idle keep-alive sockets would hold close() open until they time out.
         server.closeIdleConnections();
-      }),
+      });
+      // After the last request is answered: in-flight batches still need their worker.
+      await processor.close();
+    },
   };
 }

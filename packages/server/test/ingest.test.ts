@@ -2,14 +2,20 @@
 import { gzipSync } from 'node:zlib';
 import { expect, it } from 'vitest';
 import { findTraceSummary, getTrace, listTraces, spanNamed } from './support/api-client.js';
-import { BACKENDS } from './support/backends.js';
+import { BACKENDS, SQLITE } from './support/backends.js';
 import { at, bearer, exportSpans, startChild, traceIdOf, WIRES } from './support/otel-export.js';
 import { jsonRequest, jsonSpan, newSpanId, newTraceId, postTraces } from './support/otlp-json.js';
 import { createProjectWithKey, useTestServer } from './support/test-server.js';
 
-for (const backend of BACKENDS) {
-  backend.describe(`ingest over ${backend.name}`, () => {
-    const context = useTestServer(backend);
+// Batches are decoded in worker threads by default; the SQLite run is repeated inline (ingestWorkers: 0).
+const RUNS = [
+  ...BACKENDS.map((backend) => ({ backend, label: backend.name, options: {} })),
+  { backend: SQLITE, label: 'sqlite, decoding inline', options: { ingestWorkers: 0 } },
+];
+
+for (const { backend, label, options } of RUNS) {
+  backend.describe(`ingest over ${label}`, () => {
+    const context = useTestServer(backend, options);
     const endpoint = () => `${context().url}/v1/traces`;
 
     it('stores a child that arrives in an earlier request than its parent', async () => {

@@ -1,7 +1,8 @@
 // Reads Content-Type and Content-Encoding of OTLP requests; anything we cannot decode is a 415.
 import { KaizenError } from '@kaizen/core';
+import type { OtlpFormat } from '../ingest/process-batch.js';
 
-export type OtlpFormat = 'json' | 'protobuf';
+export type { OtlpFormat };
 export type BodyEncoding = 'identity' | 'gzip' | 'deflate';
 
 /** The body format, or null for a content type OTLP/HTTP does not define (parameters like charset are ignored). */

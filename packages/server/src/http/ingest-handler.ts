@@ -1,10 +1,9 @@
 // The raw node:http handler of the OTLP routes: auth, limits, decode, normalise, one durable insert, then the ack.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { KaizenError, normalizeSpan, type PriceTable, type Span } from '@kaizen/core';
+import { KaizenError } from '@kaizen/core';
 import type { Store } from '@kaizen/store';
-import { decodeOtlpJson } from '../otlp/decode-otlp-json.js';
-import { decodeOtlpProtobuf } from '../otlp/decode-otlp-protobuf.js';
-import { type DecodeResult, describeRejections, type RejectedSpan } from '../otlp/decode-result.js';
+import type { BatchProcessor } from '../ingest/process-batch.js';
+import { describeRejections, type RejectedSpan } from '../otlp/decode-result.js';
 import { exportResponseJson, exportResponseProtobuf, type PartialSuccess } from '../otlp/export-response.js';
 import type { ApiKeyResolver } from './api-key-resolver.js';
 import type { ConcurrencyGate } from './concurrency-gate.js';
@@ -17,7 +16,7 @@ export interface IngestHandlerOptions {
   readonly store: Store;
   readonly resolver: ApiKeyResolver;
   readonly gate: ConcurrencyGate;
-  readonly prices: PriceTable;
+  readonly processor: BatchProcessor;
   readonly maxBodyBytes: number;
   readonly maxInflatedBytes: number;
   readonly logger: (line: string) => void;
@@ -26,8 +25,6 @@ export interface IngestHandlerOptions {
 export type RawHandler = (request: IncomingMessage, response: ServerResponse) => void;
 
 export function createIngestHandler(options: IngestHandlerOptions): RawHandler {
-  const normalizeOptions = { prices: options.prices };
-
   async function authenticate(request: IncomingMessage): Promise<string> {
     const key = extractApiKey(request.headers);
     if (key === null) {
@@ -41,24 +38,6 @@ export function createIngestHandler(options: IngestHandlerOptions): RawHandler {
     return project.id;
   }
 
-  function decode(format: OtlpFormat, body: Buffer): DecodeResult {
-    return format === 'json' ? decodeOtlpJson(body) : decodeOtlpProtobuf(body);
-  }
-
-  /** Normalises every decoded span; a span the normaliser refuses joins the rejected ones instead of failing the batch. */
-  function normalize(decoded: DecodeResult): Span[] {
-    const spans: Span[] = [];
-    for (const span of decoded.spans) {
-      try {
-        spans.push(normalizeSpan(span, normalizeOptions));
-      } catch (error) {
-        if (!KaizenError.isInstance(error) || error.code !== 'invalid_input') throw error;
-        decoded.rejected.push({ path: `span ${span.spanId} of trace ${span.traceId}`, reason: error.message });
-      }
-    }
-    return spans;
-  }
-
   async function ingest(request: IncomingMessage, response: ServerResponse, format: OtlpFormat): Promise<void> {
     const projectId = await authenticate(request);
     const encoding = bodyEncoding(request.headers['content-encoding']);
@@ -68,11 +47,10 @@ export function createIngestHandler(options: IngestHandlerOptions): RawHandler {
     try {
       const raw = await readBody(request, options.maxBodyBytes);
       const body = await decodeBody(raw, encoding, options.maxInflatedBytes);
-      const decoded = decode(format, body);
-      const spans = normalize(decoded);
+      const batch = await options.processor.process(format, body);
       // The ack waits for the store: a 2xx means the spans are durable (the store resolves after its commit).
-      if (spans.length > 0) await options.store.insertSpans(projectId, spans);
-      sendExportResponse(response, format, partialSuccess(decoded.rejected));
+      if (batch.spans.length > 0) await options.store.insertSpans(projectId, batch.spans);
+      sendExportResponse(response, format, partialSuccess(batch.rejected));
     } finally {
       options.gate.release();
     }

@@ -1,0 +1,43 @@
+// Decodes one OTLP body and normalises its spans: the CPU-heavy part of ingest, run inline or in a worker thread.
+import { KaizenError, normalizeSpan, type PriceTable, type Span } from '@kaizen/core';
+import { decodeOtlpJson } from '../otlp/decode-otlp-json.js';
+import { decodeOtlpProtobuf } from '../otlp/decode-otlp-protobuf.js';
+import type { RejectedSpan } from '../otlp/decode-result.js';
+
+export type OtlpFormat = 'json' | 'protobuf';
+
+export interface ProcessedBatch {
+  readonly spans: Span[];
+  /** Spans the decoder or the normaliser refused, for the OTLP partial-success answer. */
+  readonly rejected: RejectedSpan[];
+}
+
+/** Throws `KaizenError('invalid_input')` when the body as a whole is malformed. */
+export function processBatch(format: OtlpFormat, body: Uint8Array, prices: PriceTable): ProcessedBatch {
+  const decoded = format === 'json' ? decodeOtlpJson(body) : decodeOtlpProtobuf(body);
+  const options = { prices };
+  const spans: Span[] = [];
+  for (const span of decoded.spans) {
+    try {
+      spans.push(normalizeSpan(span, options));
+    } catch (error) {
+      // normalizeSpan is total by contract; should a span still trip it, that span alone is refused.
+      if (!KaizenError.isInstance(error) || error.code !== 'invalid_input') throw error;
+      decoded.rejected.push({ path: `span ${span.spanId} of trace ${span.traceId}`, reason: error.message });
+    }
+  }
+  return { spans, rejected: decoded.rejected };
+}
+
+/** Where batches are processed: on the event loop, or in worker threads so the loop stays free for I/O and the store. */
+export interface BatchProcessor {
+  process(format: OtlpFormat, body: Uint8Array): Promise<ProcessedBatch>;
+  close(): Promise<void>;
+}
+
+export function createInlineProcessor(prices: PriceTable): BatchProcessor {
+  return {
+    process: async (format, body) => processBatch(format, body, prices),
+    close: async () => {},
+  };
+}
