@@ -1,0 +1,37 @@
+// The tasks the simulated model can play: adding one is a file under tasks/ and an entry here.
+import { NoSuchModelError } from '@ai-sdk/provider';
+import type { SimulatedTask } from './simulated-task.js';
+import { schemaorgTask } from './tasks/schemaorg/schemaorg-task.js';
+
+export const SIMULATED_TASKS = {
+  schemaorg: schemaorgTask,
+} as const satisfies Record<string, SimulatedTask>;
+
+export type SimulatedTaskName = keyof typeof SIMULATED_TASKS;
+
+/**
+ * @example
+ * isSimulatedTask('schemaorg'); // true
+ * isSimulatedTask('gpt-4o'); // false
+ */
+export function isSimulatedTask(name: string): name is SimulatedTaskName {
+  return Object.hasOwn(SIMULATED_TASKS, name);
+}
+
+/**
+ * The task for `schemaorg` or `sim:schemaorg`; an unknown task is the AI SDK's NoSuchModelError.
+ *
+ * @example
+ * resolveSimulatedTask('sim:schemaorg').name; // 'schemaorg'
+ */
+export function resolveSimulatedTask(task: string): SimulatedTask {
+  const name = task.startsWith('sim:') ? task.slice('sim:'.length) : task;
+  if (isSimulatedTask(name)) return SIMULATED_TASKS[name];
+  throw new NoSuchModelError({
+    modelId: `sim:${name}`,
+    modelType: 'languageModel',
+    message: `No simulated task "${name}". Known: ${Object.keys(SIMULATED_TASKS)
+      .map((known) => `sim:${known}`)
+      .join(', ')}.`,
+  });
+}
