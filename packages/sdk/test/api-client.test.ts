@@ -1,8 +1,7 @@
 // The typed API client against a stand-in server: prompt registry routes, traces, and errors as KaizenError.
 import { KaizenError } from '@kaizen/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createKaizenApi, type KaizenApi } from '../src/api/create-kaizen-api.js';
-import { codeForStatus } from '../src/api/error-from-response.js';
+import { codeForStatus, createKaizenApi, type KaizenApi } from '../src/index.js';
 import { type FakeKaizen, startFakeKaizen } from './support/fake-kaizen-server.js';
 
 let fake: FakeKaizen;

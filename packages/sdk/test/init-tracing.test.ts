@@ -3,7 +3,7 @@ import { context, createContextKey, ROOT_CONTEXT, trace } from '@opentelemetry/a
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { init } from '../src/client/init.js';
+import { init } from '../src/index.js';
 import { currentGlobalProvider, isNothingRegistered } from '../src/tracing/global-provider.js';
 import { processorListOf } from '../src/tracing/provider-processors.js';
 import { type FakeKaizen, startFakeKaizen } from './support/fake-kaizen-server.js';

@@ -65,12 +65,18 @@ export function recordCallResult(span: Span, result: CallModelResult): void {
 }
 
 /**
- * Marks the span failed with the error as an exception event. `kaizen.output.error` is set for output that broke
- * its contract, so those failures can be told apart from provider errors without parsing messages.
+ * Marks the span failed with the error as an exception event. The event is built here because OpenTelemetry's
+ * recordException names the type after an error's `code`, which would turn every KaizenError into its code
+ * (`internal`); the class name says more. `kaizen.output.error` is set for output that broke its contract, so those
+ * failures can be told apart from provider errors without parsing messages.
  */
 export function recordFailure(span: Span, error: unknown, outputError?: string): void {
   const exception = error instanceof Error ? error : new Error(String(error));
-  span.recordException(exception);
+  span.addEvent('exception', {
+    'exception.type': exception.name,
+    'exception.message': exception.message,
+    ...(exception.stack !== undefined ? { 'exception.stacktrace': exception.stack } : {}),
+  });
   span.setStatus({ code: SpanStatusCode.ERROR, message: exception.message });
   if (outputError !== undefined) span.setAttribute('kaizen.output.error', outputError);
 }

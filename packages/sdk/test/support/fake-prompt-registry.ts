@@ -34,7 +34,7 @@ export class FakePromptRegistry {
   push(name: string, body: PromptContentInput & { message?: string; author?: string }) {
     const content = createPromptContent(body);
     const hash = createHash('sha256').update(canonicalPromptContent(content)).digest('hex');
-    const entry = this.#prompts.get(name) ?? { versions: [], labels: new Map(), history: [] };
+    const entry: Entry = this.#prompts.get(name) ?? { versions: [], labels: new Map(), history: [] };
     this.#prompts.set(name, entry);
     const same = entry.versions.find((version) => version.hash === hash);
     if (same !== undefined) return { status: 200, body: { version: same.version, created: false } };
