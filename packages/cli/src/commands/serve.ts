@@ -46,7 +46,7 @@ Point any OpenTelemetry exporter at it:
         logger: (line) => context.output.stderr(line),
       });
       const where = storeSettings.databaseUrl !== undefined ? 'postgres' : `sqlite in ${storeSettings.dataDir ?? '.kaizen'}`;
-      context.output.stderr(`Kaizen listening on ${server.url} (OTLP/HTTP: ${server.url}/v1/traces, store: ${where})`);
+      context.output.stderr(`Store: ${where}`);
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off('SIGINT', stop);
