@@ -54,7 +54,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       }
       const message = body.error?.message ?? `HTTP ${response.status}`;
       if (response.status === 401) {
-        throw new KaizenError('unauthorized', `${message}. Set KAIZEN_API_KEY (create one with \`kaizen keys create\`).`);
+        throw new KaizenError(
+          'unauthorized',
+          `${message}. Set KAIZEN_API_KEY (create one with \`kaizen keys create\`).`,
+        );
       }
       if (response.status === 404) throw new KaizenError('not_found', message);
       throw new KaizenError(response.status === 400 ? 'invalid_input' : 'unavailable', message);

@@ -28,7 +28,11 @@ export async function main(
   argv: readonly string[],
   options: { output?: Output; env?: NodeJS.ProcessEnv } = {},
 ): Promise<number> {
-  const context: CommandContext = { output: options.output ?? processOutput, env: options.env ?? process.env, exitCode: EXIT_OK };
+  const context: CommandContext = {
+    output: options.output ?? processOutput,
+    env: options.env ?? process.env,
+    exitCode: EXIT_OK,
+  };
   const program = buildProgram(context);
   program.commands.forEach(function exitOverrideEverywhere(command: Command) {
     command.exitOverride();
@@ -46,7 +50,9 @@ export async function main(
       context.output.stderr(`kaizen: ${error.message}`);
       return EXIT_ERROR;
     }
-    context.output.stderr(`kaizen: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    context.output.stderr(
+      `kaizen: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return EXIT_ERROR;
   }
 }

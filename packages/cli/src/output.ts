@@ -16,6 +16,7 @@ export function printJson(output: Output, value: unknown): void {
 
 /** Renders rows as a plain text table; cells are flattened to one line so untrusted content cannot forge rows. */
 export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are stripped from untrusted cells.
   const clean = (cell: string) => cell.replace(/[\u0000-\u001f\u007f]+/g, ' ');
   const cells = [headers, ...rows].map((row) => row.map(clean));
   const widths = headers.map((_, column) => Math.max(...cells.map((row) => (row[column] ?? '').length)));

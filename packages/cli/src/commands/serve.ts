@@ -45,7 +45,8 @@ Point any OpenTelemetry exporter at it:
         maxBodyBytes: Math.round(maxBodyMb * 1024 * 1024),
         logger: (line) => context.output.stderr(line),
       });
-      const where = storeSettings.databaseUrl !== undefined ? 'postgres' : `sqlite in ${storeSettings.dataDir ?? '.kaizen'}`;
+      const where =
+        storeSettings.databaseUrl !== undefined ? 'postgres' : `sqlite in ${storeSettings.dataDir ?? '.kaizen'}`;
       context.output.stderr(`Store: ${where}`);
       await new Promise<void>((resolve) => {
         const stop = () => {

@@ -103,7 +103,10 @@ export function registerTracesCommand(program: Command, context: CommandContext)
     .option('--q <text>', 'text in any input or output')
     .option('--limit <n>', 'page size', '50')
     .option('--cursor <cursor>', 'next page, from a previous --json output')
-    .addHelpText('after', '\nExamples:\n  kaizen traces list --environment production --status error\n  kaizen traces list --json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  kaizen traces list --environment production --status error\n  kaizen traces list --json',
+    )
     .action(async (options: ListOptions) => {
       const client = createApiClient(resolveServerSettings(options, context.env));
       const page = await client.listTraces({
