@@ -12,11 +12,11 @@ const DOUBLE_NEGATIVES: readonly (readonly [RegExp, string])[] = [
 ];
 
 /**
- * Clause boundaries: sentence ends (a period followed by a space, so "schema.org" and "JSON.parse" survive),
- * semicolons, colons, commas, line breaks and a contrastive "but"/"however" ("don't explain, just return JSON" is
+ * Clause boundaries: sentence ends and colons followed by a space (so "schema.org", "JSON.parse" and
+ * "https://schema.org" survive), semicolons, commas, line breaks and a contrastive "but"/"however" ("don't explain, just return JSON" is
  * two clauses with opposite polarity).
  */
-const CLAUSE_BREAK = /[.!?](?=\s|$)|[;,\n:]|\s(?:but|however)\s/i;
+const CLAUSE_BREAK = /[.!?:](?=\s|$)|[;,\n]|\s(?:but|however)\s/i;
 
 /**
  * @example

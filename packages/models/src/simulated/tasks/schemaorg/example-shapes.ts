@@ -1,15 +1,17 @@
 // Reads how few-shot examples shape their properties: which ones nest as typed objects, and as which type.
 import type { JsonObject, JsonValue } from './find-json-blocks.js';
 
-/** How a property is written: nested as an object of `type`, or flat. */
+/** How a property is written: nested as an object (of `type` when the example names one), or flat. */
 export interface PropertyShape {
   readonly nested: boolean;
   readonly type: string | undefined;
 }
 
+const isObject = (value: JsonValue | undefined): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 function typeOf(value: JsonValue | undefined): string | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const type = value['@type'];
+  const type = isObject(value) ? value['@type'] : undefined;
   return typeof type === 'string' ? type : undefined;
 }
 
@@ -17,12 +19,9 @@ function collect(object: JsonObject, shapes: Map<string, PropertyShape>): void {
   for (const [key, value] of Object.entries(object)) {
     if (key.startsWith('@') && key !== '@graph') continue;
     const first = Array.isArray(value) ? value[0] : value;
-    const nestedType = typeOf(first);
-    if (key !== '@graph' && !shapes.has(key)) shapes.set(key, { nested: nestedType !== undefined, type: nestedType });
-    if (Array.isArray(value))
-      for (const item of value)
-        if (typeof item === 'object' && item !== null && !Array.isArray(item)) collect(item, shapes);
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) collect(value, shapes);
+    // An object without @type still shows nesting ("author": {"name": …}); the field's default type fills in.
+    if (key !== '@graph' && !shapes.has(key)) shapes.set(key, { nested: isObject(first), type: typeOf(first) });
+    for (const item of Array.isArray(value) ? value : [value]) if (isObject(item)) collect(item, shapes);
   }
 }
 

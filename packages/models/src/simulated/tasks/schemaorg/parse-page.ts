@@ -10,7 +10,7 @@ import type { PageFacts, RecipeFacts } from './page-facts.js';
 import { labelled, readLabels } from './page-labels.js';
 import { type HtmlPage, type PageLine, readHtml } from './read-html.js';
 
-const BYLINE = /^(?:by|von|par|por|door|di)\s+([A-Z][\p{L}.'-]+(?:\s+[A-Z][\p{L}.'-]+){0,3})/u;
+const BYLINE = /^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Dd]i)\s+([A-Z][\p{L}.'-]+(?:\s+[A-Z][\p{L}.'-]+){0,3})/u;
 const IN_STOCK =
   /\b(?:in stock|available to ship|add to (?:cart|basket|bag)|buy now|available now|auf lager|en stock|disponible)\b/i;
 const OUT_OF_STOCK = /\b(?:out of stock|sold out|currently unavailable|ausverkauft|épuisé|agotado)\b/i;

@@ -1,6 +1,6 @@
 // Reads the lists a prompt gives: the allowed @types and the properties to fill (or the ones to leave out).
 import { isNegated } from '../../instructions/negation.js';
-import { namedProperties } from './property-names.js';
+import { type NamedItems, namedProperties } from './property-names.js';
 import { KNOWN_TYPES } from './schema-types.js';
 
 /** A list the prompt asks for (`wanted`) or forbids (`unwanted`, from a negated cue). */
@@ -33,17 +33,39 @@ function sentences(text: string): string[] {
   return result.flatMap((sentence) => sentence.split(/(?<=[.!?])\s+(?=[A-Z])/));
 }
 
-function readList(text: string, cue: RegExp, items: (sentence: string) => string[], minimum: number): PromptList {
+/**
+ * A list is wanted only after a clear cue ("one of", "allowed"); a looser mention ("types like Thing") can still
+ * forbid, since "avoid types like Thing" is clear, while "prefer types such as Recipe" is an illustration.
+ */
+interface ListCues {
+  readonly wanted: RegExp;
+  readonly unwanted: RegExp;
+}
+
+/**
+ * Each sentence with a cue contributes its items: wanted when there are at least `minimum`, unwanted when the cue or
+ * the list is negated ("never use Thing, WebPage or CreativeWork as the @type" negates the list, not the cue).
+ */
+function readList(text: string, cues: ListCues, items: (sentence: string) => NamedItems, minimum: number): PromptList {
   const wanted: string[] = [];
   const unwanted: string[] = [];
   for (const sentence of sentences(text)) {
-    const match = cue.exec(sentence);
+    const strong = cues.wanted.exec(sentence);
+    const match = strong ?? cues.unwanted.exec(sentence);
     if (match === null) continue;
     const found = items(sentence);
-    if (isNegated(sentence, match.index, match.index + match[0].length)) unwanted.push(...found);
-    else if (found.length >= minimum) wanted.push(...found);
+    const anchor = Math.min(match.index, found.first);
+    const negated =
+      isNegated(sentence, anchor, anchor) || isNegated(sentence, match.index, match.index + match[0].length);
+    if (negated) unwanted.push(...found.names);
+    else if (strong !== null && found.names.length >= minimum) wanted.push(...found.names);
   }
   return { wanted: [...new Set(wanted)], unwanted: [...new Set(unwanted)] };
+}
+
+function namedTypes(sentence: string): NamedItems {
+  const matches = [...sentence.matchAll(/\b[A-Z][A-Za-z]+\b/g)].filter((match) => KNOWN_TYPES.has(match[0]));
+  return { names: matches.map((match) => match[0]), first: matches[0]?.index ?? sentence.length };
 }
 
 /**
@@ -53,9 +75,7 @@ function readList(text: string, cue: RegExp, items: (sentence: string) => string
  * readTypeList('The @type must be one of: Recipe, Product, NewsArticle.').wanted; // ['Recipe', 'Product', 'NewsArticle']
  */
 export function readTypeList(text: string): PromptList {
-  const types = (sentence: string) =>
-    [...sentence.matchAll(/\b[A-Z][A-Za-z]+\b/g)].map((m) => m[0]).filter((t) => KNOWN_TYPES.has(t));
-  return readList(text, TYPE_CUE, types, 2);
+  return readList(text, { wanted: TYPE_CUE, unwanted: /\btypes?\b|@type\b/i }, namedTypes, 2);
 }
 
 /**
@@ -65,5 +85,5 @@ export function readTypeList(text: string): PromptList {
  * readFieldList('Fill these fields: name, image, offers, sku.').wanted; // ['name', 'image', 'offers', 'sku']
  */
 export function readFieldList(text: string): PromptList {
-  return readList(text, FIELD_CUE, namedProperties, 2);
+  return readList(text, { wanted: FIELD_CUE, unwanted: FIELD_CUE }, namedProperties, 2);
 }

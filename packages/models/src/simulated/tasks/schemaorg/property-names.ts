@@ -103,17 +103,30 @@ const SYNONYMS: readonly (readonly [RegExp, readonly string[]])[] = [
 
 const CANONICAL_PATTERN = new RegExp(String.raw`(?<![\w@])(?:${CANONICAL.join('|')})(?![\w])`, 'g');
 
+/** Names found in a piece of prompt text, and where the first one starts. */
+export interface NamedItems {
+  readonly names: readonly string[];
+  readonly first: number;
+}
+
 /**
  * The properties a piece of prompt text names, in schema.org spelling.
  *
  * @example
- * namedProperties('Fill name, price and the ingredients.'); // ['name', 'offers', 'recipeIngredient']
+ * namedProperties('Fill name, price and the ingredients.').names; // ['name', 'offers', 'recipeIngredient']
  */
-export function namedProperties(text: string): string[] {
+export function namedProperties(text: string): NamedItems {
   const found = new Set<string>();
-  for (const match of text.matchAll(CANONICAL_PATTERN)) found.add(match[0]);
-  for (const [pattern, properties] of SYNONYMS) {
-    if (pattern.test(text)) for (const property of properties) found.add(property);
+  let first = text.length;
+  for (const match of text.matchAll(CANONICAL_PATTERN)) {
+    found.add(match[0]);
+    first = Math.min(first, match.index);
   }
-  return [...found];
+  for (const [pattern, properties] of SYNONYMS) {
+    const match = pattern.exec(text);
+    if (match === null) continue;
+    for (const property of properties) found.add(property);
+    first = Math.min(first, match.index);
+  }
+  return { names: [...found], first };
 }

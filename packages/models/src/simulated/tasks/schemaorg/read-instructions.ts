@@ -93,23 +93,32 @@ export function readInstructions(prompt: LocatedPrompt): SchemaorgInstructions {
     completeProperties: detectInstruction(text, COMPLETE_PROPERTIES),
     fields: [...fieldList.wanted, ...schemas.flatMap((schema) => schema.fields)],
     excludedFields: fieldList.unwanted,
-    examples,
+    // A schema that declares `offers` as an object shows the nesting as clearly as an example does.
+    examples: [...examples, ...schemas.flatMap((schema) => (schema.shape === undefined ? [] : [schema.shape]))],
   };
 }
 
 /**
- * What the call's API settings ask for, which no prompt length can make the model forget: JSON mode means JSON
- * only, and its schema lists the fields.
+ * The instructions plus what the call's API settings ask for, which no prompt length can make the model forget:
+ * JSON mode means JSON only, and its schema lists the fields (and may declare @context, @type or nesting).
  *
  * @example
- * apiInstructions({ type: 'json', schema: { type: 'object', properties: { name: { type: 'string' } } } }).jsonOnly; // true
+ * withApiInstructions(NO_INSTRUCTIONS, { type: 'json' }).jsonOnly; // true
  */
-export function apiInstructions(
+export function withApiInstructions(
+  instructions: SchemaorgInstructions,
   format: { type: 'text' } | { type: 'json'; schema?: JSONSchema7 } | undefined,
-): Partial<SchemaorgInstructions> {
-  if (format?.type !== 'json') return {};
+): SchemaorgInstructions {
+  if (format?.type !== 'json') return instructions;
+  // JSONSchema7 is a JSON object by definition; its TypeScript type is just wider than JsonObject.
   const schema = format.schema === undefined ? undefined : readJsonSchema(format.schema as unknown as JsonObject);
-  return schema === undefined
-    ? { jsonOnly: true }
-    : { jsonOnly: true, fields: schema.fields, allowedTypes: schema.allowedTypes, includeContext: schema.context };
+  if (schema === undefined) return { ...instructions, jsonOnly: true };
+  return {
+    ...instructions,
+    jsonOnly: true,
+    fields: schema.fields.length > 0 ? schema.fields : instructions.fields,
+    allowedTypes: schema.allowedTypes.length > 0 ? schema.allowedTypes : instructions.allowedTypes,
+    includeContext: instructions.includeContext || schema.context,
+    examples: schema.shape === undefined ? instructions.examples : [...instructions.examples, schema.shape],
+  };
 }

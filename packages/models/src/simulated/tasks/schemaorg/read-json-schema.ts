@@ -5,6 +5,8 @@ export interface SchemaRequest {
   readonly fields: readonly string[];
   readonly context: boolean;
   readonly allowedTypes: readonly string[];
+  /** The schema's object-valued properties as an example shape (`{ offers: {} }`), for the nesting rule. */
+  readonly shape: JsonObject | undefined;
 }
 
 const asObject = (value: JsonValue | undefined): JsonObject | undefined =>
@@ -20,7 +22,7 @@ export function isJsonSchema(object: JsonObject): boolean {
  *
  * @example
  * readJsonSchema({ type: 'object', properties: { '@type': { enum: ['Recipe', 'Product'] }, name: {}, offers: {} } });
- * // { fields: ['name', 'offers'], context: false, allowedTypes: ['Recipe', 'Product'] }
+ * // { fields: ['name', 'offers'], context: false, allowedTypes: ['Recipe', 'Product'], shape: undefined }
  */
 export function readJsonSchema(schema: JsonObject): SchemaRequest {
   const properties = asObject(schema.properties) ?? {};
@@ -32,9 +34,19 @@ export function readJsonSchema(schema: JsonObject): SchemaRequest {
     : typeof constant === 'string'
       ? [constant]
       : [];
+  const shape: JsonObject = {};
+  for (const [key, value] of Object.entries(properties)) {
+    const property = asObject(value);
+    const items = asObject(property?.items);
+    const nested =
+      property?.type === 'object' || asObject(property?.properties) !== undefined || items?.type === 'object';
+    const nestedType = asObject(asObject(property?.properties ?? items?.properties)?.['@type'])?.const;
+    if (nested && !key.startsWith('@')) shape[key] = typeof nestedType === 'string' ? { '@type': nestedType } : {};
+  }
   return {
     fields: Object.keys(properties).filter((key) => !key.startsWith('@')),
     context: '@context' in properties,
     allowedTypes,
+    shape: Object.keys(shape).length > 0 ? shape : undefined,
   };
 }

@@ -7,7 +7,7 @@ import { fieldsFor } from './fields-by-type.js';
 import { pickType, scoreTypes } from './infer-type.js';
 import { locatePage } from './locate-page.js';
 import { parsePage } from './parse-page.js';
-import { apiInstructions, type InstructionName, NO_INSTRUCTIONS, readInstructions } from './read-instructions.js';
+import { type InstructionName, readInstructions, withApiInstructions } from './read-instructions.js';
 import { renderEntity } from './render-entity.js';
 import {
   type Draft,
@@ -70,7 +70,7 @@ export function simulateSchemaorg(request: SimulatedRequest): SchemaorgRun {
 
   runStage('prompt');
   // The response format is an API setting, not prompt text: no prompt length makes the model forget it.
-  const instructions = { ...NO_INSTRUCTIONS, ...draft.instructions, ...apiInstructions(request.responseFormat) };
+  const instructions = withApiInstructions(draft.instructions, request.responseFormat);
   const pageType = pickType(scoreTypes(facts), {
     allowed: instructions.allowedTypes,
     forbidden: instructions.forbiddenTypes,
