@@ -43,7 +43,7 @@ async function openBackend(options: OpenStoreOptions): Promise<Store> {
     const { openPostgresStore } = await import('./postgres/open-postgres-store.js');
     return openPostgresStore({ connectionString: databaseUrl });
   }
-  const dataDir = options.dataDir ?? '.kaizen';
+  const dataDir = options.dataDir === undefined || options.dataDir === '' ? '.kaizen' : options.dataDir;
   mkdirSync(dataDir, { recursive: true });
   const { openSqliteStore } = await import('./sqlite/open-sqlite-store.js');
   return openSqliteStore({ file: join(dataDir, 'kaizen.db') });

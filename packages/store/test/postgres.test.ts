@@ -1,5 +1,6 @@
 // The Store contract against Postgres (a fresh database per test), plus what only Postgres has: a network.
 import { createServer } from 'node:net';
+import { Client } from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../src/open-store.js';
 import { openPostgresStore } from '../src/postgres/index.js';
@@ -48,6 +49,29 @@ describePostgres('postgres store', () => {
       const store = await openStore({ databaseUrl: await freshDatabase(), dataDir: '/nonexistent/never-used' });
       expect(store.dialect).toBe('postgres');
       expect(await store.getProjectByName('none')).toBeNull();
+      await store.close();
+    });
+
+    it('reports a connection lost mid-insert as unavailable, writes nothing, and reconnects', async () => {
+      const url = await freshDatabase();
+      const store = await openPostgresStore({ connectionString: url });
+      await store.migrate();
+      const project = await store.createProject('p');
+      const span = makeSpan();
+      const admin = new Client({ connectionString: url });
+      await admin.connect();
+      // Hold the trace's lock so the insert waits inside its transaction, then kill its connection there.
+      const lock = "hashtextextended($1::text || '/' || $2::text, 0)";
+      await admin.query(`SELECT pg_advisory_lock(${lock})`, [project.id, span.traceId]);
+      const insert = store.insertSpans(project.id, [span]);
+      const waiting =
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'kaizen' AND wait_event_type = 'Lock'";
+      while ((await admin.query(waiting)).rows[0]?.n !== 1) await new Promise((resolve) => setTimeout(resolve, 10));
+      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'kaizen'");
+      await expectKaizenError(insert, 'unavailable');
+      await admin.end();
+      expect(await store.getTraceSpans(project.id, span.traceId)).toEqual([]);
+      expect(await store.insertSpans(project.id, [span])).toEqual({ inserted: 1, duplicates: 0 });
       await store.close();
     });
 

@@ -16,6 +16,9 @@ export interface PgClient {
   query(config: PgQueryConfig): Promise<PgQueryResult>;
   /** `true` (or an error) destroys the connection instead of returning it to the pool. */
   release(destroy?: Error | boolean): void;
+  /** pg emits a lost connection here as well as failing the query; unheard, the event would end the process. */
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  off(event: 'error', listener: (error: Error) => void): unknown;
 }
 
 /**

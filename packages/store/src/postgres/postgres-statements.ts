@@ -2,6 +2,7 @@
 // so a whole batch is one statement and one round trip whatever its size.
 import { LIGHT_SPAN_COLUMNS, SPAN_COLUMNS, type SqlValue } from '../rows/span-row.js';
 import { TRACE_COLUMNS } from '../rows/trace-row.js';
+import { pgArrayLiteral } from './pg-array-literal.js';
 import type { PgQueryConfig } from './pg-driver.js';
 
 const INT8_COLUMNS = new Set(['start_time', 'end_time', 'input_tokens', 'output_tokens', 'total_tokens']);
@@ -22,7 +23,7 @@ function unnestOf(columns: readonly string[]): string {
 const INSERT_SPANS =
   `INSERT INTO spans (project_id, ${SPAN_COLUMNS.join(', ')}) ` +
   `SELECT $1, u.* FROM ${unnestOf(SPAN_COLUMNS)} AS u ` +
-  'ON CONFLICT DO NOTHING RETURNING trace_id';
+  'ON CONFLICT DO NOTHING RETURNING trace_id, span_id';
 
 // One advisory lock per touched trace, taken in a fixed order so two inserts never deadlock. Held until commit, it
 // makes the re-read below see every span committed by an insert that summarised the same trace before this one.
@@ -30,7 +31,10 @@ const LOCK_TRACES =
   'SELECT count(pg_advisory_xact_lock(k)) FROM (' +
   "SELECT DISTINCT hashtextextended($1::text || '/' || id, 0) AS k FROM unnest($2::text[]) AS id ORDER BY k) AS keys";
 
-const SELECT_LIGHT_SPANS = `SELECT ${LIGHT_SPAN_COLUMNS.join(', ')} FROM spans WHERE project_id = $1 AND trace_id = ANY($2::text[])`;
+// Only traces that already had a summary: the others hold nothing but the spans just inserted, known in memory.
+const SELECT_LIGHT_SPANS_OF_SUMMARISED_TRACES =
+  `SELECT ${LIGHT_SPAN_COLUMNS.join(', ')} FROM spans WHERE project_id = $1 AND trace_id IN ` +
+  '(SELECT trace_id FROM traces WHERE project_id = $1 AND trace_id = ANY($2::text[]))';
 
 const UPSERT_TRACES =
   `INSERT INTO traces (project_id, ${TRACE_COLUMNS.join(', ')}) ` +
@@ -39,16 +43,9 @@ const UPSERT_TRACES =
     .map((column) => `${column} = excluded.${column}`)
     .join(', ')}`;
 
-/** Row-major values to one array per column. */
-function columnsOf(rows: readonly SqlValue[][], width: number): SqlValue[][] {
-  const columns: SqlValue[][] = Array.from({ length: width }, () => new Array<SqlValue>(rows.length));
-  rows.forEach((row, rowIndex) => {
-    row.forEach((value, columnIndex) => {
-      const column = columns[columnIndex];
-      if (column !== undefined) column[rowIndex] = value;
-    });
-  });
-  return columns;
+/** Row-major values to one array literal per column. */
+function columnsOf(rows: readonly SqlValue[][], width: number): string[] {
+  return Array.from({ length: width }, (_, columnIndex) => pgArrayLiteral(rows.map((row) => row[columnIndex] ?? null)));
 }
 
 export const postgresStatements = {
@@ -62,9 +59,9 @@ export const postgresStatements = {
     text: LOCK_TRACES,
     values: [projectId, traceIds],
   }),
-  selectLightSpans: (projectId: string, traceIds: readonly string[]): PgQueryConfig => ({
+  selectLightSpansOfSummarisedTraces: (projectId: string, traceIds: readonly string[]): PgQueryConfig => ({
     name: 'kaizen_select_light_spans',
-    text: SELECT_LIGHT_SPANS,
+    text: SELECT_LIGHT_SPANS_OF_SUMMARISED_TRACES,
     values: [projectId, traceIds],
   }),
   upsertTraces: (projectId: string, rows: readonly SqlValue[][]): PgQueryConfig => ({

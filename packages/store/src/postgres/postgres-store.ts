@@ -6,7 +6,7 @@ import { buildTraceListSql } from '../query/build-trace-list-sql.js';
 import { parseTraceQuery } from '../query/trace-list-filter.js';
 import { toTracePage } from '../query/trace-page.js';
 import { recordToSpan, type SpanRecord, type SqlValue, spanToValues } from '../rows/span-row.js';
-import { summarizeRecords } from '../rows/summarize-records.js';
+import { addByTrace, summarizeTouchedTraces } from '../rows/summarize-touched-traces.js';
 import type { TraceRecord } from '../rows/trace-row.js';
 import type { ApiKeyRecord, InsertSpansResult, Page, Project, Store, TraceQuery } from '../store.js';
 import { classifyPostgresError } from './classify-postgres-error.js';
@@ -18,6 +18,21 @@ interface ProjectRecord {
   readonly id: string;
   readonly name: string;
   readonly created_at: Date | string;
+}
+
+interface InsertedKey {
+  readonly trace_id: string;
+  readonly span_id: string;
+}
+
+/** The spans RETURNING reported as written, by trace; of a span sent twice in one batch, the first was written. */
+function insertedSpans(spans: readonly Span[], keys: readonly InsertedKey[]): Map<string, Span[]> {
+  const written = new Set(keys.map((key) => `${key.trace_id}/${key.span_id}`));
+  const byTrace = new Map<string, Span[]>();
+  for (const span of spans) {
+    if (written.delete(`${span.traceId}/${span.spanId}`)) addByTrace(byTrace, span);
+  }
+  return byTrace;
 }
 
 const toProject = (record: ProjectRecord): Project => ({
@@ -100,17 +115,18 @@ class PostgresStore implements Store {
     return this.#withClient(context, async (client) => {
       await client.query({ text: 'BEGIN' });
       const result = await client.query(statements.insertSpans(projectId, rows));
-      const inserted = result.rowCount ?? 0;
       // RETURNING lists only the rows written: a pure retry touches no trace and rewrites nothing.
-      const touched = [...new Set((result.rows as { trace_id: string }[]).map((row) => row.trace_id))];
-      if (touched.length > 0) {
+      const inserted = insertedSpans(spans, result.rows as InsertedKey[]);
+      if (inserted.size > 0) {
+        const touched = [...inserted.keys()];
         await client.query(statements.lockTraces(projectId, touched));
-        const stored = await client.query(statements.selectLightSpans(projectId, touched));
-        const summaries = summarizeRecords(stored.rows as SpanRecord[]);
+        const stored = await client.query(statements.selectLightSpansOfSummarisedTraces(projectId, touched));
+        const summaries = summarizeTouchedTraces(inserted, stored.rows as SpanRecord[]);
         await client.query(statements.upsertTraces(projectId, summaries));
       }
       await client.query({ text: 'COMMIT' });
-      return { inserted, duplicates: spans.length - inserted };
+      const count = result.rowCount ?? 0;
+      return { inserted: count, duplicates: spans.length - count };
     });
   }
 
@@ -148,6 +164,9 @@ class PostgresStore implements Store {
     } catch (error) {
       throw toStoreError(error, classifyPostgresError(error), { ...context, dialect: 'postgres' });
     }
+    // The query in flight rejects with the same error, and is where it gets reported.
+    const ignoreConnectionError = (): void => undefined;
+    client.on('error', ignoreConnectionError);
     try {
       const result = await work(client);
       client.release();
@@ -162,6 +181,8 @@ class PostgresStore implements Store {
         ));
       client.release(!rolledBack);
       throw toStoreError(error, kind, { ...context, dialect: 'postgres' });
+    } finally {
+      client.off('error', ignoreConnectionError);
     }
   }
 }

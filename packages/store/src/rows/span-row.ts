@@ -23,13 +23,13 @@ export const SPAN_COLUMNS = [
   'output_tokens',
   'total_tokens',
   'cost_usd',
-  'input',
-  'output',
   'prompt_name',
   'prompt_version',
   'environment',
   'session_id',
   'user_id',
+  'input',
+  'output',
   'attributes',
 ] as const;
 
@@ -95,13 +95,13 @@ export function spanToValues(span: Span): SqlValue[] {
     span.outputTokens,
     span.totalTokens,
     span.costUsd,
-    span.input === null ? null : toJson(span.input, 'input'),
-    span.output === null ? null : toJson(span.output, 'output'),
     span.promptName,
     span.promptVersion,
     span.environment,
     span.sessionId,
     span.userId,
+    span.input === null ? null : toJson(span.input, 'input'),
+    span.output === null ? null : toJson(span.output, 'output'),
     toJson(span.attributes, 'attributes'),
   ];
 }

@@ -40,13 +40,14 @@ CREATE TABLE spans (
   output_tokens INTEGER,
   total_tokens INTEGER,
   cost_usd REAL,
-  input TEXT,
-  output TEXT,
   prompt_name TEXT,
   prompt_version TEXT,
   environment TEXT,
   session_id TEXT,
   user_id TEXT,
+  -- The payloads last: reading the light columns before them never walks their overflow pages.
+  input TEXT,
+  output TEXT,
   attributes TEXT NOT NULL,
   PRIMARY KEY (project_id, trace_id, span_id)
 ) STRICT;
@@ -115,13 +116,14 @@ CREATE TABLE spans (
   output_tokens bigint,
   total_tokens bigint,
   cost_usd double precision,
-  input text,
-  output text,
   prompt_name text,
   prompt_version text,
   environment text,
   session_id text,
   user_id text,
+  -- The payloads last, as in SQLite (Postgres moves the large ones out of line anyway).
+  input text,
+  output text,
   attributes text NOT NULL,
   PRIMARY KEY (project_id, trace_id, span_id)
 );

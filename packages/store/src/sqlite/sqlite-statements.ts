@@ -17,6 +17,7 @@ export interface SqliteStatements {
   readonly insertApiKey: SqliteStatement;
   readonly selectProjectByKeyHash: SqliteStatement;
   readonly insertSpan: SqliteStatement;
+  readonly selectTraceIsSummarised: SqliteStatement;
   readonly selectLightSpansOfTrace: SqliteStatement;
   readonly upsertTrace: SqliteStatement;
   readonly selectSpansOfTrace: SqliteStatement;
@@ -40,6 +41,7 @@ export function prepareSqliteStatements(database: SqliteDatabase): SqliteStateme
       `INSERT INTO spans (project_id, ${SPAN_COLUMNS.join(', ')}) VALUES (${marks(SPAN_COLUMNS.length + 1)}) ` +
         'ON CONFLICT DO NOTHING',
     ),
+    selectTraceIsSummarised: database.prepare('SELECT 1 FROM traces WHERE project_id = ? AND trace_id = ?'),
     selectLightSpansOfTrace: database.prepare(
       `SELECT ${LIGHT_SPAN_COLUMNS.join(', ')} FROM spans WHERE project_id = ? AND trace_id = ?`,
     ),

@@ -5,8 +5,8 @@ import { type FailureContext, toStoreError } from '../errors/to-store-error.js';
 import { buildTraceListSql } from '../query/build-trace-list-sql.js';
 import { parseTraceQuery } from '../query/trace-list-filter.js';
 import { toTracePage } from '../query/trace-page.js';
-import { recordToSpan, type SpanRecord, spanToValues } from '../rows/span-row.js';
-import { summarizeRecords } from '../rows/summarize-records.js';
+import { recordToSpan, type SpanRecord, type SqlValue, spanToValues } from '../rows/span-row.js';
+import { addByTrace, summarizeTouchedTraces } from '../rows/summarize-touched-traces.js';
 import type { TraceRecord } from '../rows/trace-row.js';
 import type { ApiKeyRecord, InsertSpansResult, Page, Project, Store, TraceQuery } from '../store.js';
 import { classifySqliteError } from './classify-sqlite-error.js';
@@ -99,22 +99,24 @@ class SqliteStore implements Store {
     return this.#guard(context, () => this.#transaction(() => this.#writeSpans(projectId, spans, rows)));
   }
 
-  #writeSpans(projectId: string, spans: readonly Span[], rows: ReturnType<typeof spanToValues>[]): InsertSpansResult {
+  #writeSpans(projectId: string, spans: readonly Span[], rows: readonly SqlValue[][]): InsertSpansResult {
     const statements = this.#prepared;
-    const touched = new Set<string>();
-    let inserted = 0;
-    rows.forEach((row, index) => {
-      if (statements.insertSpan.run(projectId, ...row).changes === 0) return;
-      inserted += 1;
-      const span = spans[index];
-      if (span !== undefined) touched.add(span.traceId);
-    });
     // Only traces that gained a span need a new summary: a pure retry rewrites nothing.
-    for (const traceId of touched) {
-      const records = statements.selectLightSpansOfTrace.all(projectId, traceId) as SpanRecord[];
-      for (const values of summarizeRecords(records)) statements.upsertTrace.run(projectId, ...values);
+    const inserted = new Map<string, Span[]>();
+    let count = 0;
+    rows.forEach((row, index) => {
+      const span = spans[index];
+      if (span === undefined || statements.insertSpan.run(projectId, ...row).changes === 0) return;
+      count += 1;
+      addByTrace(inserted, span);
+    });
+    const stored: SpanRecord[] = [];
+    for (const traceId of inserted.keys()) {
+      if (statements.selectTraceIsSummarised.get(projectId, traceId) === undefined) continue;
+      stored.push(...(statements.selectLightSpansOfTrace.all(projectId, traceId) as SpanRecord[]));
     }
-    return { inserted, duplicates: spans.length - inserted };
+    for (const values of summarizeTouchedTraces(inserted, stored)) statements.upsertTrace.run(projectId, ...values);
+    return { inserted: count, duplicates: spans.length - count };
   }
 
   async listTraces(projectId: string, query: TraceQuery): Promise<Page<TraceSummary>> {
