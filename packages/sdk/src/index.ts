@@ -10,7 +10,7 @@ export * from './client/init.js';
 export * from './logger.js';
 export type { PromptDefinition } from './prompt/code-content.js';
 export * from './prompt/define-prompt.js';
-export type { GenerateOptions, GenerateResult, SafeGenerateResult } from './prompt/generate-prompt.js';
+export type { GenerateOptions, GenerateResult, SafeGenerateResult } from './prompt/generate-types.js';
 export type { ModelInput } from './prompt/model-input.js';
 export * from './prompt/prompt-cache.js';
 export type * from './prompt/prompt-client.js';

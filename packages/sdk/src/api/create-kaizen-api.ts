@@ -3,7 +3,12 @@ import type { Span, TraceSummary } from '@kaizen/core';
 import { createHttpRequest, type HttpOptions } from './http-request.js';
 import { createPromptsApi, type PromptsApi, type ReadOptions } from './prompts-api.js';
 
-/** Filters of `GET /api/traces`; all optional, `cursor` is the `nextCursor` of the previous page. */
+/**
+ * Filters of `GET /api/traces`; all optional, `cursor` is the `nextCursor` of the previous page.
+ *
+ * @example
+ * const query: TraceListQuery = { environment: 'production', promptName: 'extractor', status: 'error', limit: 50 };
+ */
 export interface TraceListQuery {
   readonly from?: string;
   readonly to?: string;
@@ -17,22 +22,47 @@ export interface TraceListQuery {
   readonly cursor?: string;
 }
 
+/**
+ * One page of trace summaries, newest first.
+ *
+ * @example
+ * let page = await api.listTraces({ limit: 100 });
+ * while (page.nextCursor) page = await api.listTraces({ limit: 100, cursor: page.nextCursor });
+ */
 export interface TracePage {
   readonly items: readonly TraceSummary[];
   readonly nextCursor: string | null;
 }
 
+/**
+ * Every stored span of one trace, normalised (see Span in @kaizen/core).
+ *
+ * @example
+ * const { spans } = await api.getTrace(traceId);
+ * spans.filter((span) => span.promptName === 'extractor');
+ */
 export interface TraceDetail {
   readonly traceId: string;
   readonly spans: readonly Span[];
 }
 
+/**
+ * The Kaizen HTTP API: traces, and the prompt registry under `prompts`. Every failure is a KaizenError.
+ *
+ * @example
+ * const api: KaizenApi = kaizen.api; // or createKaizenApi({ url, apiKey })
+ * await api.prompts.setLabel('extractor', 'production', 3, { actor: 'release-bot' });
+ */
 export interface KaizenApi {
   listTraces(query?: TraceListQuery, options?: ReadOptions): Promise<TracePage>;
   getTrace(traceId: string, options?: ReadOptions): Promise<TraceDetail>;
   readonly prompts: PromptsApi;
 }
 
+/**
+ * @example
+ * const options: KaizenApiOptions = { url: 'http://127.0.0.1:4318', apiKey: 'kz_…', timeoutMs: 5_000 };
+ */
 export type KaizenApiOptions = HttpOptions;
 
 /**

@@ -2,6 +2,12 @@
 import { KaizenError } from '@kaizen/core';
 import { errorFromResponse } from './error-from-response.js';
 
+/**
+ * Where the server is and how to reach it.
+ *
+ * @example
+ * const options: HttpOptions = { url: 'https://kaizen.internal', apiKey: process.env.KAIZEN_API_KEY ?? '', fetch: myFetch };
+ */
 export interface HttpOptions {
   /** Base URL of the Kaizen server, e.g. `http://127.0.0.1:4318`. */
   readonly url: string;
@@ -12,6 +18,7 @@ export interface HttpOptions {
   readonly timeoutMs?: number;
 }
 
+/** Per-request options: JSON body, query string, cancellation. */
 export interface RequestOptions {
   readonly body?: unknown;
   readonly query?: Readonly<Record<string, string | number | undefined>>;
@@ -19,6 +26,7 @@ export interface RequestOptions {
   readonly signal?: AbortSignal;
 }
 
+/** Sends one request and returns the parsed JSON answer, or throws a KaizenError. */
 export type HttpRequest = <T>(method: string, path: string, options?: RequestOptions) => Promise<T>;
 
 function searchOf(query: RequestOptions['query']): string {

@@ -18,6 +18,14 @@ export interface ReadOptions {
   readonly signal?: AbortSignal;
 }
 
+/**
+ * The prompt registry routes (docs/api/prompts.md).
+ *
+ * @example
+ * const { version } = await api.prompts.pushVersion('summary', { template: 'Summarise {{text}}' });
+ * await api.prompts.setLabel('summary', 'staging', version);
+ * await api.prompts.rollback('summary', 'production', { actor: 'oncall' });
+ */
 export interface PromptsApi {
   /** Registers content as a new version; identical content answers the existing version with `created: false`. */
   pushVersion(name: string, input: PushVersionInput): Promise<PushVersionResult>;

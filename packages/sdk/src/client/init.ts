@@ -10,6 +10,10 @@ import type { PromptClient } from '../prompt/prompt-client.js';
 import { installTracing, type TracingMode } from '../tracing/install-tracing.js';
 import { KaizenSpanProcessor } from '../tracing/kaizen-span-processor.js';
 
+/**
+ * @example
+ * const options: InitOptions = { url: 'http://127.0.0.1:4318', apiKey: 'kz_…', environment: 'staging', promptCache: { ttlMs: 10_000 } };
+ */
 export interface InitOptions {
   /** The Kaizen server, e.g. `http://127.0.0.1:4318`; spans go to `${url}/v1/traces`. */
   readonly url: string;
@@ -29,6 +33,13 @@ export interface InitOptions {
   readonly logger?: KaizenLogger;
 }
 
+/**
+ * What init returns: the API client, the tracer prompt spans use, and the lifecycle of what init installed.
+ *
+ * @example
+ * const kaizen = init({ url, apiKey, environment: 'production' });
+ * process.on('SIGTERM', () => void kaizen.shutdown());
+ */
 export interface KaizenClient extends PromptClient {
   readonly api: KaizenApi;
   readonly tracer: Tracer;

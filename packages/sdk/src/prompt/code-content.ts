@@ -12,7 +12,12 @@ import type { CallParams } from '@kaizen/models';
 import { z } from 'zod';
 import type { ModelInput } from './model-input.js';
 
-/** What `prompt()` takes besides the name. */
+/**
+ * What `prompt()` takes besides the name.
+ *
+ * @example
+ * const definition: PromptDefinition<typeof Vars, undefined> = { template: 'Hi {{name}}', variables: Vars, model: 'sim:schemaorg' };
+ */
 export interface PromptDefinition<V extends z.ZodObject, O extends z.ZodType | undefined = undefined> {
   /** A text template or chat messages, with `{{variable}}` placeholders naming keys of `variables`. */
   readonly template: PromptContent['template'];

@@ -4,26 +4,38 @@ import type { z } from 'zod';
 import type { KaizenApi } from '../api/create-kaizen-api.js';
 import type { PushVersionResult } from '../api/prompt-api-types.js';
 import { codeContent, type PromptDefinition } from './code-content.js';
-import {
-  type GenerateOptions,
-  type GenerateResult,
-  generatePrompt,
-  type SafeGenerateResult,
-} from './generate-prompt.js';
+import { generatePrompt } from './generate-prompt.js';
+import type { GenerateOptions, GenerateResult, SafeGenerateResult } from './generate-types.js';
 import type { PromptClient, ResolveClient } from './prompt-client.js';
 import { hashPromptContent } from './prompt-hash.js';
 import { parseVariables, renderMessages } from './render-prompt.js';
 import { type ResolvedPrompt, resolvePrompt } from './resolve-prompt.js';
 
-/** The output type of a prompt: its schema's output, or text without one. */
+/**
+ * The output type of a prompt: its schema's output, or text without one.
+ *
+ * @example
+ * type Extracted = PromptOutput<typeof extractor.definition.output>;
+ */
 export type PromptOutput<O> = O extends z.ZodType ? z.output<O> : string;
 
+/**
+ * @example
+ * await extractor.push(client, { message: 'ask for the most specific @type', author: 'ana' });
+ */
 export interface PushOptions {
   /** Why this version exists, like a commit message. */
   readonly message?: string;
   readonly author?: string;
 }
 
+/**
+ * A prompt defined in code (see `prompt()`).
+ *
+ * @example
+ * const resolved = await extractor.resolve(client); // { source: 'server', version: 4, content, hash }
+ * const messages = extractor.render({ html, url }); // the code's template, filled
+ */
 export interface Prompt<V extends z.ZodObject, O extends z.ZodType | undefined> {
   readonly name: string;
   readonly definition: PromptDefinition<V, O>;

@@ -1,61 +1,14 @@
 // Runs a prompt: resolve the version, render it, call the model inside a `prompt <name>` span that records it all.
 import { type ChatTemplateMessage, KaizenError } from '@kaizen/core';
-import {
-  type CallModelResult,
-  callModel,
-  isSimulatedModel,
-  type ModelUsage,
-  readCallParams,
-  resolveModel,
-} from '@kaizen/models';
+import { callModel, isSimulatedModel, readCallParams, resolveModel } from '@kaizen/models';
 import type { AttributeValue, Span } from '@opentelemetry/api';
-import type { ToolSet } from 'ai';
-import type { z } from 'zod';
 import { consoleLogger } from '../logger.js';
-import type { ModelInput } from './model-input.js';
+import type { GenerateOptions, RunnablePrompt, SafeGenerateResult } from './generate-types.js';
 import type { PromptClient } from './prompt-client.js';
 import { PromptOutputError } from './prompt-output-error.js';
 import { promptStartAttributes, recordCallResult, recordFailure, recordRequestModel } from './prompt-span.js';
 import { renderMessages } from './render-prompt.js';
-import { type CodePrompt, type ResolvedPrompt, resolveFromCode, resolvePrompt } from './resolve-prompt.js';
-
-export interface GenerateOptions {
-  /** Overrides the model of the resolved version (and of the definition). */
-  readonly model?: ModelInput;
-  readonly signal?: AbortSignal;
-  /** Per attempt; a timed-out attempt is retried like a 5xx. */
-  readonly timeoutMs?: number;
-  /** Offered to the model; calls come back in `toolCalls` and are not executed. */
-  readonly tools?: ToolSet;
-  /** Extra telemetry metadata on the AI SDK spans: `sessionId` and `userId` are read by Kaizen. */
-  readonly metadata?: Readonly<Record<string, AttributeValue>>;
-}
-
-export interface GenerateResult<T> {
-  /** The schema-valid output when the prompt has an `output` schema, else the text. */
-  readonly output: T;
-  readonly text: string;
-  /** Which version ran, and where it came from. */
-  readonly prompt: Omit<ResolvedPrompt, 'content'>;
-  readonly toolCalls: CallModelResult['toolCalls'];
-  readonly usage: ModelUsage;
-  readonly costUsd: number | null;
-  /** The model that answered; `simulated` is true for `sim:` models, whose results say nothing of real models. */
-  readonly model: string;
-  readonly simulated: boolean;
-  readonly traceId: string;
-  readonly spanId: string;
-}
-
-/** Zod's `safeParse` shape: an output that broke its schema is data here, other failures still throw. */
-export type SafeGenerateResult<T> =
-  | ({ readonly success: true } & GenerateResult<T>)
-  | { readonly success: false; readonly error: PromptOutputError };
-
-export interface RunnablePrompt extends CodePrompt {
-  readonly output: z.ZodType | undefined;
-  readonly model: ModelInput | undefined;
-}
+import { type ResolvedPrompt, resolveFromCode, resolvePrompt } from './resolve-prompt.js';
 
 /** Renders the resolved version; one the code's variables cannot fill falls back to the code's own template. */
 async function renderResolved(

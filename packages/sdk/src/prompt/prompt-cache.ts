@@ -1,6 +1,10 @@
 // What prompt resolution remembers per client: labelled versions with their fetch time, failures, pushed versions.
 import type { KaizenError, PromptVersion } from '@kaizen/core';
 
+/**
+ * @example
+ * init({ url, apiKey, environment: 'production', promptCache: { ttlMs: 30_000, fetchTimeoutMs: 1_000 } });
+ */
 export interface PromptCacheOptions {
   /** How long a fetched label stays fresh, and how long a failed fetch is not retried. Default 60 000 ms. */
   readonly ttlMs?: number;

@@ -18,7 +18,12 @@ export interface ResolveClient {
   readonly logger?: KaizenLogger;
 }
 
-/** What `generate` needs on top: the tracer its spans are made with. */
+/**
+ * What `generate` needs on top: the tracer its spans are made with.
+ *
+ * @example
+ * const client: PromptClient = init({ url, apiKey, environment: 'production' });
+ */
 export interface PromptClient extends ResolveClient {
   readonly tracer: Tracer;
 }

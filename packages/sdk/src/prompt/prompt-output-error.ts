@@ -3,9 +3,15 @@ import { KaizenError } from '@kaizen/core';
 
 const MARKER = Symbol.for('kaizen.promptOutputError');
 
-/** `parse`: not JSON; `schema`: JSON that violates the output schema; `missing`: no final text (e.g. cut off). */
+/**
+ * `parse`: not JSON; `schema`: JSON that violates the output schema; `missing`: no final text (e.g. cut off).
+ *
+ * @example
+ * if (error.kind === 'schema') metrics.increment('extractor.schema_violation');
+ */
 export type OutputErrorKind = 'parse' | 'schema' | 'missing';
 
+/** What a PromptOutputError carries besides its message. */
 export interface PromptOutputErrorDetails {
   readonly kind: OutputErrorKind;
   readonly promptName: string;

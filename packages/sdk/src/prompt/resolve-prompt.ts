@@ -3,9 +3,20 @@ import { KaizenError, type PromptContent, type PromptVersion } from '@kaizen/cor
 import { consoleLogger } from '../logger.js';
 import type { ResolveClient } from './prompt-client.js';
 
-/** Where the content came from: fetched now, remembered from an earlier fetch, or the template in code. */
+/**
+ * Where the content came from: fetched now, remembered from an earlier fetch, or the template in code.
+ *
+ * @example
+ * if ((await extractor.resolve(client)).source === 'code') console.warn('running the in-code prompt');
+ */
 export type PromptSource = 'server' | 'cache' | 'code';
 
+/**
+ * The version to run and its origin; `error` says why the server's current answer was not used.
+ *
+ * @example
+ * const { content, version, source, error } = await extractor.resolve(client);
+ */
 export interface ResolvedPrompt {
   readonly name: string;
   readonly source: PromptSource;

@@ -13,9 +13,14 @@ export const TRACER_NAME = '@kaizen/sdk';
 export const TRACER_VERSION = '0.1.0';
 
 /**
+ * How init reached the app's spans (`client.tracing`).
+ *
  * `registered`: no provider existed, init made one and registered it globally. `attached`: the app's provider
  * got Kaizen's processor next to its own. `manual`: a provider Kaizen cannot reach is registered; prompt spans
  * still go to Kaizen (through a private provider) and `client.spanProcessor` is for the app to add itself.
+ *
+ * @example
+ * if (kaizen.tracing === 'manual') myProvider.addSpanProcessor?.(kaizen.spanProcessor);
  */
 export type TracingMode = 'registered' | 'attached' | 'manual';
 
