@@ -1,7 +1,7 @@
 // The same recorded calls with AI SDK telemetry on: what Kaizen records for the trace after normalising its spans.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installAsyncContext } from './async-context.js';
-import { providersFor } from './call-recipes.js';
+import { promptOf, providersFor } from './call-recipes.js';
 import { expectedCost, expectedOf } from './expected.js';
 import { interaction, loadRecording, wireOutput } from './recording.js';
 import { startReplayServer } from './replay-server.js';
@@ -54,6 +54,12 @@ describe.each(WIRE_CASES)('$recording: $title', (wireCase) => {
     expect(summary.inputTokens).toBe(expected.usage.inputTokens);
     expect(summary.outputTokens).toBe(expected.usage.outputTokens);
     closeTo(summary.costUsd, expected.costUsd);
+
+    // The first call's input as Kaizen shows it holds the recorded prompt.
+    const prompt = promptOf(served).slice(0, 40);
+    const input = view.calls[0]?.input;
+    const inputText = typeof input === 'string' ? input : (input ?? []).map((message) => message.content).join('\n');
+    expect(inputText).toContain(prompt);
 
     // The last call's output as Kaizen shows it: the assistant's text and tool calls.
     const last = view.calls.at(-1)?.output;
