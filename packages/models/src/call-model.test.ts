@@ -150,6 +150,26 @@ describe('callModel', () => {
     expect(waits).toEqual([3_000, 100]);
   });
 
+  it('retries an attempt that ran past timeoutMs, but never one the caller aborted', async () => {
+    let calls = 0;
+    const hanging = new MockLanguageModelV3({
+      doGenerate: async ({ abortSignal }) => {
+        if (++calls === 1) {
+          await new Promise((_, reject) => abortSignal?.addEventListener('abort', () => reject(abortSignal.reason)));
+        }
+        return answer('second try');
+      },
+    });
+    const result = await callModel({ model: hanging, messages: 'Hi', timeoutMs: 20, retry: noWait });
+    expect([result.text, result.attempts]).toEqual(['second try', 2]);
+
+    const controller = new AbortController();
+    controller.abort();
+    const model = mockModel([answer('never')]);
+    await expect(callModel({ model, messages: 'Hi', signal: controller.signal, retry: noWait })).rejects.toThrow();
+    expect(model.doGenerateCalls).toHaveLength(0);
+  });
+
   it('does not retry a 400 and rethrows it', async () => {
     const bad = new APICallError({ message: 'Bad request', url: 'u', requestBodyValues: {}, statusCode: 400 });
     const model = mockModel([bad, answer('never')]);

@@ -84,6 +84,8 @@ export async function callModel(options: CallModelOptions): Promise<CallModelRes
 
   const settled = await withRetry(
     async () => {
+      // Not every model checks the signal before starting (the simulated one never does).
+      options.signal?.throwIfAborted();
       attempts++;
       startedAt = performance.now();
       const signals = [options.signal, options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined];

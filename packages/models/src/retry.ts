@@ -85,7 +85,12 @@ export function retryAfterMs(error: unknown, now: number = Date.now()): number |
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** Sleeps `ms`, waking early with the abort reason when `signal` fires. */
+/**
+ * Sleeps `ms`, waking early with the abort reason when `signal` fires.
+ *
+ * @example
+ * await sleep(500, request.signal);
+ */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);

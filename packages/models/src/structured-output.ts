@@ -17,7 +17,13 @@ function isJsonSchema(schema: JsonSchema | FlexibleSchema<unknown>): schema is J
   );
 }
 
-/** The AI SDK does not validate plain JSON Schemas; this one does, so violations are reported, not passed on. */
+/**
+ * The AI SDK does not validate plain JSON Schemas; this one does, so violations are reported, not passed on. Zod,
+ * Standard Schema and AI SDK schemas are returned as they are.
+ *
+ * @example
+ * generateText({ model, prompt, output: Output.object({ schema: toSchema({ type: 'object', required: ['name'] }) }) });
+ */
 export function toSchema(schema: JsonSchema | FlexibleSchema<unknown>): FlexibleSchema<unknown> {
   if (!isJsonSchema(schema)) return schema;
   return jsonSchema<unknown>(schema, {
@@ -30,6 +36,10 @@ export function toSchema(schema: JsonSchema | FlexibleSchema<unknown>): Flexible
   });
 }
 
+/**
+ * @example
+ * catch (error) { if (NoObjectGeneratedError.isInstance(error)) return { outputError: outputErrorOf(error) }; }
+ */
 export function outputErrorOf(error: NoObjectGeneratedError): OutputError {
   const kind = error.message.includes('could not parse') ? 'parse' : 'schema';
   const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
