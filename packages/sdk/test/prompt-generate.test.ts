@@ -1,4 +1,5 @@
 // prompt().generate: the span it records (read back through the trace API), structured output errors, fallbacks.
+import { createSimulatedModel } from '@kaizen/models/simulated';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { init, type KaizenClient, PromptOutputError, prompt } from '../src/index.js';
@@ -128,6 +129,20 @@ describe('generate', () => {
     const promptSpan = fake.spans.find((span) => span.name === 'prompt extractor');
     expect(promptSpan?.statusCode).toBe(2);
     expect(promptSpan?.attributes['kaizen.output.error']).toBeUndefined();
+  });
+
+  it("labels a simulated model's calls as simulated, with no cost", async () => {
+    const jsonLd = prompt('extractor', {
+      template: 'Answer with JSON only. Extract schema.org JSON-LD from this page.\nURL: {{url}}\n{{html}}',
+      variables: z.object({ html: z.string(), url: z.string() }),
+      output: z.looseObject({ '@type': z.string() }),
+    });
+    const result = await jsonLd.generate(client, page, { model: createSimulatedModel('schemaorg') });
+    expect(result).toMatchObject({ simulated: true, costUsd: null, model: 'sim:schemaorg' });
+    expect(typeof result.output['@type']).toBe('string');
+    const { promptSpan } = await spansOf(result.traceId);
+    expect(promptSpan?.attributes['kaizen.model.simulated']).toBe(true);
+    expect(promptSpan?.costUsd).toBeNull();
   });
 
   it('needs a model from the options, the version or the definition', async () => {

@@ -1,6 +1,7 @@
 // Runs a prompt: resolve the version, render it, call the model inside a `prompt <name>` span that records it all.
 import { type ChatTemplateMessage, KaizenError } from '@kaizen/core';
-import { callModel, isSimulatedModel, readCallParams, resolveModel } from '@kaizen/models';
+import { callModel, readCallParams, resolveModel } from '@kaizen/models';
+import { SIMULATED_PROVIDER } from '@kaizen/models/simulated';
 import type { AttributeValue, Span } from '@opentelemetry/api';
 import { consoleLogger } from '../logger.js';
 import type { GenerateOptions, RunnablePrompt, SafeGenerateResult } from './generate-types.js';
@@ -45,7 +46,7 @@ async function callInSpan<T>(
     );
   }
   const model = typeof chosen === 'string' ? resolveModel(chosen) : chosen;
-  recordRequestModel(span, model, typeof chosen === 'string' ? isSimulatedModel(chosen) : model.provider === 'sim');
+  recordRequestModel(span, model, model.provider === SIMULATED_PROVIDER);
   const metadata: Record<string, AttributeValue> = {
     kaizenPromptName: prompt.name,
     ...(resolved.version !== null ? { kaizenPromptVersion: String(resolved.version) } : {}),
