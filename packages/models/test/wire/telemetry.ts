@@ -84,9 +84,9 @@ export interface KaizenView {
 
 /** Normalises the recorded spans as the ingest path does and summarises their trace. */
 export function kaizenView(otlpSpans: readonly OtlpSpan[]): KaizenView {
-  const spans = otlpSpans.map((span) => normalizeSpan(span, { prices: DEFAULT_PRICES }));
-  const calls = spans
-    .filter((span) => /\.do(Generate|Stream)$/.test(span.name))
-    .sort((a, b) => (a.startTime < b.startTime ? -1 : 1));
+  // By nanosecond start: two calls of an agent loop can start within the same millisecond.
+  const ordered = [...otlpSpans].sort((a, b) => Number(BigInt(a.startTimeUnixNano) - BigInt(b.startTimeUnixNano)));
+  const spans = ordered.map((span) => normalizeSpan(span, { prices: DEFAULT_PRICES }));
+  const calls = spans.filter((span) => /\.do(Generate|Stream)$/.test(span.name));
   return { spans, summary: summarizeTrace(spans), calls };
 }
