@@ -123,6 +123,24 @@ describe('init', () => {
     expect(names()).toEqual(['late']);
   });
 
+  it('says once that spans are dropped while Kaizen refuses them, and when they flow again', async () => {
+    const logger = recordingLogger();
+    const client = init({ url: fake.url, apiKey: fake.apiKey, environment: 'production', logger });
+    fake.rejectSpansWith = 400;
+    client.tracer.startSpan('dropped').end();
+    await client.flush();
+    client.tracer.startSpan('dropped too').end();
+    await client.flush();
+    expect(logger.warnings).toEqual([
+      expect.stringMatching(/^spans could not be sent to http:\/\/127\.0\.0\.1:\d+ \(/),
+    ]);
+    fake.rejectSpansWith = null;
+    client.tracer.startSpan('kept').end();
+    await client.shutdown();
+    expect(logger.warnings.at(-1)).toMatch(/^spans are reaching http:\/\/127\.0\.0\.1:\d+ again$/);
+    expect(names()).toEqual(['kept']);
+  });
+
   it('refuses options that cannot work', () => {
     expect(() => init({ url: 'localhost:4318', apiKey: 'k', environment: 'production' })).toThrow(/url must be/);
     expect(() => init({ url: fake.url, apiKey: ' ', environment: 'production' })).toThrow(/apiKey is empty/);

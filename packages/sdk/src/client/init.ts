@@ -9,6 +9,7 @@ import { PromptCache, type PromptCacheOptions } from '../prompt/prompt-cache.js'
 import type { PromptClient } from '../prompt/prompt-client.js';
 import { installTracing, type TracingMode } from '../tracing/install-tracing.js';
 import { KaizenSpanProcessor } from '../tracing/kaizen-span-processor.js';
+import { ReportingExporter } from '../tracing/reporting-exporter.js';
 
 /**
  * @example
@@ -86,7 +87,8 @@ export function init(options: InitOptions): KaizenClient {
     url: `${url}/v1/traces`,
     headers: { Authorization: `Bearer ${options.apiKey}` },
   });
-  const processor = new KaizenSpanProcessor(new BatchSpanProcessor(exporter, options.batch), options.environment);
+  const reporting = new ReportingExporter(exporter, url, logger);
+  const processor = new KaizenSpanProcessor(new BatchSpanProcessor(reporting, options.batch), options.environment);
   const tracing = installTracing(processor, {
     environment: options.environment,
     logger,

@@ -36,11 +36,13 @@ export class KaizenSpanProcessor implements SpanProcessor {
     this.#inner.onEnd(span);
   }
 
+  // A failed export must not fail the flush or shutdown of the app's provider (its own processors share them):
+  // ReportingExporter has already told the app that spans are being dropped.
   forceFlush(): Promise<void> {
-    return this.#inner.forceFlush();
+    return this.#inner.forceFlush().catch(() => undefined);
   }
 
   shutdown(): Promise<void> {
-    return this.#inner.shutdown();
+    return this.#inner.shutdown().catch(() => undefined);
   }
 }

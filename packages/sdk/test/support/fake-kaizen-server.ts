@@ -16,6 +16,8 @@ export interface FakeKaizen {
   readonly requests: string[];
   /** When set, every `/api/*` route answers this status (503: down for maintenance, 500: a bug). */
   failWith: number | null;
+  /** When set, `/v1/traces` answers this status and keeps nothing (400: not retried by exporters). */
+  rejectSpansWith: number | null;
   close(): Promise<void>;
 }
 
@@ -48,6 +50,10 @@ async function handle(fake: FakeKaizen, request: IncomingMessage, response: Serv
     throw new KaizenError('unauthorized', 'invalid API key');
   }
   const body = await readBody(request);
+  if (url.pathname === '/v1/traces' && fake.rejectSpansWith !== null) {
+    send(response, fake.rejectSpansWith, { error: { code: 'invalid_input', message: 'rejected on purpose' } });
+    return;
+  }
   if (url.pathname === '/v1/traces') {
     fake.spans.push(...decodeOtlpProtobuf(body).spans);
     response.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
@@ -89,6 +95,7 @@ export async function startFakeKaizen(): Promise<FakeKaizen> {
     spans: [],
     requests: [],
     failWith: null,
+    rejectSpansWith: null,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
