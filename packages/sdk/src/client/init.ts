@@ -51,7 +51,7 @@ export interface KaizenClient extends PromptClient {
   readonly tracing: TracingMode;
   /** Kaizen's processor; add it to your provider yourself when `tracing` is `manual`. */
   readonly spanProcessor: SpanProcessor;
-  /** Sends the spans waiting in Kaizen's batch now. */
+  /** Sends the spans waiting in Kaizen's batch now; resolves even when Kaizen is down (the logger says so). */
   flush(): Promise<void>;
   /** Flushes, then removes everything init added (processor, and the global provider if init registered it). */
   shutdown(): Promise<void>;
