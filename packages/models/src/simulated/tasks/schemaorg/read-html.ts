@@ -5,7 +5,7 @@ import { decodeEntities } from './decode-entities.js';
 export interface PageLine {
   readonly text: string;
   readonly tag: string;
-  /** Inside nav/header/footer/aside: site chrome rather than the page's own content. */
+  /** Inside nav/footer/aside, or a header outside any article/main: site chrome, not the page's own content. */
   readonly chrome: boolean;
 }
 
@@ -65,7 +65,10 @@ export function readHtml(html: string): HtmlPage {
     buffer = '';
     if (text.length === 0) return;
     const tag = [...stack].reverse().find((name) => BLOCK.has(name)) ?? 'body';
-    lines.push({ text, tag, chrome: stack.some((name) => CHROME.has(name)) });
+    // An HTML5 <header> inside <article>/<main> holds the headline and byline, not site navigation.
+    const inContent = stack.includes('article') || stack.includes('main');
+    const chrome = stack.some((name) => CHROME.has(name) && !(name === 'header' && inContent));
+    lines.push({ text, tag, chrome });
   };
 
   // A line break starts a new line unless the next line continues the sentence (lowercase start, or a trailing comma).
