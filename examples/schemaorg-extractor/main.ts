@@ -50,9 +50,8 @@ export async function main(options: ExtractorOptions): Promise<ExtractorRun> {
         valid++;
         traceIds.push(result.traceId);
         const type = result.output['@type'] ?? (result.output['@graph'] ? '@graph' : '?');
-        print(
-          `✓ ${page.id}: ${String(type)}  (v${result.prompt.version ?? 'code'} from ${result.prompt.source}, trace ${result.traceId})`,
-        );
+        const version = result.prompt.version === null ? 'unregistered version' : `v${result.prompt.version}`;
+        print(`✓ ${page.id}: ${String(type)}  (${version} from ${result.prompt.source}, trace ${result.traceId})`);
       } else {
         traceIds.push(result.error.traceId);
         print(`✗ ${page.id}: ${result.error.kind} error: ${result.error.message}  (trace ${result.error.traceId})`);

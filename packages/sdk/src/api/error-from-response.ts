@@ -53,5 +53,6 @@ export function errorFromResponse(status: number, text: string, what: string): K
   const code = status >= 500 ? 'unavailable' : isErrorCode(body.code) ? body.code : codeForStatus(status);
   const message = typeof body.message === 'string' && body.message !== '' ? body.message : `HTTP ${status}`;
   const hint = code === 'unauthorized' ? ' Check the API key (create one with `kaizen keys create`).' : '';
-  return new KaizenError(code, `${what}: ${message}.${hint}`);
+  const sentence = /[.!?]$/.test(message) ? message : `${message}.`;
+  return new KaizenError(code, `${what}: ${sentence}${hint}`);
 }
