@@ -5,7 +5,7 @@ export * from './api/create-kaizen-api.js';
 export { codeForStatus, errorFromResponse } from './api/error-from-response.js';
 export type { HttpOptions } from './api/http-request.js';
 export type * from './api/prompt-api-types.js';
-export * from './api/prompts-api.js';
+export type { PromptsApi, ReadOptions } from './api/prompts-api.js';
 export * from './client/init.js';
 export * from './logger.js';
 export type { PromptDefinition } from './prompt/code-content.js';
