@@ -63,12 +63,13 @@ describePostgres('postgres store', () => {
       // Hold the trace's lock so the insert waits inside its transaction, then kill its connection there.
       const lock = "hashtextextended($1::text || '/' || $2::text, 0)";
       await admin.query(`SELECT pg_advisory_lock(${lock})`, [project.id, span.traceId]);
-      const insert = store.insertSpans(project.id, [span]);
+      // Checked from the start, so the rejection is never unhandled while the test waits.
+      const rejected = expectKaizenError(store.insertSpans(project.id, [span]), 'unavailable');
       const waiting =
         "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'kaizen' AND wait_event_type = 'Lock'";
       while ((await admin.query(waiting)).rows[0]?.n !== 1) await new Promise((resolve) => setTimeout(resolve, 10));
       await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'kaizen'");
-      await expectKaizenError(insert, 'unavailable');
+      await rejected;
       await admin.end();
       expect(await store.getTraceSpans(project.id, span.traceId)).toEqual([]);
       expect(await store.insertSpans(project.id, [span])).toEqual({ inserted: 1, duplicates: 0 });

@@ -1,4 +1,4 @@
-// Store over Postgres through a pg Pool: one transaction and four statements per insert, whatever the batch size.
+// Store over Postgres through a pg Pool: an insert is one transaction of six statements, whatever the batch size.
 import { randomUUID } from 'node:crypto';
 import type { Span, TraceSummary } from '@kaizen/core';
 import { type FailureContext, toStoreError } from '../errors/to-store-error.js';
@@ -27,10 +27,11 @@ interface InsertedKey {
 
 /** The spans RETURNING reported as written, by trace; of a span sent twice in one batch, the first was written. */
 function insertedSpans(spans: readonly Span[], keys: readonly InsertedKey[]): Map<string, Span[]> {
-  const written = new Set(keys.map((key) => `${key.trace_id}/${key.span_id}`));
+  // NUL cannot occur in Postgres text, so the joined key is unambiguous.
+  const written = new Set(keys.map((key) => `${key.trace_id}\u0000${key.span_id}`));
   const byTrace = new Map<string, Span[]>();
   for (const span of spans) {
-    if (written.delete(`${span.traceId}/${span.spanId}`)) addByTrace(byTrace, span);
+    if (written.delete(`${span.traceId}\u0000${span.spanId}`)) addByTrace(byTrace, span);
   }
   return byTrace;
 }

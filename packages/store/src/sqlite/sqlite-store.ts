@@ -57,9 +57,12 @@ class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (!this.#database.open) return;
-    // Lets SQLite refresh the planner statistics it needs, as its documentation recommends before closing.
-    this.#database.pragma('optimize');
-    this.#database.close();
+    try {
+      // Lets SQLite refresh the planner statistics it needs, as its documentation recommends before closing.
+      this.#database.pragma('optimize');
+    } finally {
+      this.#database.close();
+    }
   }
 
   async createProject(name: string): Promise<Project> {
@@ -113,7 +116,9 @@ class SqliteStore implements Store {
     const stored: SpanRecord[] = [];
     for (const traceId of inserted.keys()) {
       if (statements.selectTraceIsSummarised.get(projectId, traceId) === undefined) continue;
-      stored.push(...(statements.selectLightSpansOfTrace.all(projectId, traceId) as SpanRecord[]));
+      // A loop, not push(...rows): a trace can hold more spans than a call takes arguments.
+      for (const record of statements.selectLightSpansOfTrace.all(projectId, traceId))
+        stored.push(record as SpanRecord);
     }
     for (const values of summarizeTouchedTraces(inserted, stored)) statements.upsertTrace.run(projectId, ...values);
     return { inserted: count, duplicates: spans.length - count };
