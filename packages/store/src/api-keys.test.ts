@@ -1,3 +1,4 @@
+// Unit tests: API key format, prefix and hash.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { generateApiKey, hashApiKey } from './api-keys.js';

@@ -1,3 +1,4 @@
+// Unit tests: backend choice from the options.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

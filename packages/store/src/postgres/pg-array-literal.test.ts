@@ -1,3 +1,4 @@
+// Unit tests: array literal encoding against pg's own.
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { pgArrayLiteral } from './pg-array-literal.js';

@@ -1,3 +1,4 @@
+// Unit tests: the list query binds every value and escapes LIKE patterns.
 import { describe, expect, it } from 'vitest';
 import { buildTraceListSql } from './build-trace-list-sql.js';
 import { parseTraceQuery } from './trace-list-filter.js';

@@ -1,3 +1,4 @@
+// Unit tests: cursor round trip and rejection of anything else.
 import { KaizenError } from '@kaizen/core';
 import { describe, expect, it } from 'vitest';
 import { decodeTraceCursor, encodeTraceCursor } from './trace-cursor.js';

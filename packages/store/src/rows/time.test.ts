@@ -1,3 +1,4 @@
+// Unit tests: ISO times to microseconds and back.
 import { describe, expect, it } from 'vitest';
 import { isoToMicros, microsToIso } from './time.js';
 
