@@ -1,5 +1,6 @@
 // The one storage interface. SQLite (embedded default) and Postgres implement it; one contract suite tests both.
 import type { Span, TraceSummary } from '@kaizen/core';
+import type { PromptStore } from './prompts/prompt-store.js';
 
 export interface Project {
   readonly id: string;
@@ -49,6 +50,8 @@ export interface Page<T> {
 export interface Store {
   /** Which backend, for logs and error messages. */
   readonly dialect: 'sqlite' | 'postgres';
+  /** The prompt registry: versions, labels, audit log. */
+  readonly prompts: PromptStore;
   migrate(): Promise<void>;
   close(): Promise<void>;
 

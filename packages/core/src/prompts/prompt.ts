@@ -53,6 +53,8 @@ export interface PromptVersion extends PromptContent {
 export interface LabelEvent {
   readonly name: string;
   readonly label: string;
+  /** `promote` points the label at a chosen version; `rollback` returns it to the one before its last promote. */
+  readonly kind: 'promote' | 'rollback';
   readonly fromVersion: number | null;
   readonly toVersion: number;
   readonly actor: string | null;

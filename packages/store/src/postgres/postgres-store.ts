@@ -2,6 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Span, TraceSummary } from '@kaizen/core';
 import { type FailureContext, toStoreError } from '../errors/to-store-error.js';
+import type { PromptStore } from '../prompts/prompt-store.js';
+import { createSqlPromptStore } from '../prompts/sql-prompt-store.js';
 import { buildTraceListSql } from '../query/build-trace-list-sql.js';
 import { parseTraceQuery } from '../query/trace-list-filter.js';
 import { toTracePage } from '../query/trace-page.js';
@@ -12,6 +14,7 @@ import type { ApiKeyRecord, InsertSpansResult, Page, Project, Store, TraceQuery 
 import { classifyPostgresError } from './classify-postgres-error.js';
 import { migratePostgres } from './migrate-postgres.js';
 import type { PgClient, PgPool } from './pg-driver.js';
+import { createPostgresExecutor } from './postgres-executor.js';
 import { postgresStatements as statements } from './postgres-statements.js';
 
 interface ProjectRecord {
@@ -56,8 +59,11 @@ class PostgresStore implements Store {
   readonly #pool: PgPool;
   #closed = false;
 
+  readonly prompts: PromptStore;
+
   constructor(pool: PgPool) {
     this.#pool = pool;
+    this.prompts = createSqlPromptStore(createPostgresExecutor(pool));
   }
 
   async migrate(): Promise<void> {

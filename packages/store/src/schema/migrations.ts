@@ -1,10 +1,11 @@
 // The schema steps in order. Append only: a step that has been applied anywhere never changes.
 import type { Migration } from './migration.js';
 import { migration0001 } from './migration-0001-initial.js';
+import { migration0002 } from './migration-0002-prompts.js';
 
 export type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
 
 /** The newest version this code knows; a database ahead of it was migrated by a newer Kaizen. */
 export const LATEST_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));

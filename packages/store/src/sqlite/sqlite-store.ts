@@ -2,6 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Span, TraceSummary } from '@kaizen/core';
 import { type FailureContext, toStoreError } from '../errors/to-store-error.js';
+import type { PromptStore } from '../prompts/prompt-store.js';
+import { createSqlPromptStore } from '../prompts/sql-prompt-store.js';
 import { buildTraceListSql } from '../query/build-trace-list-sql.js';
 import { parseTraceQuery } from '../query/trace-list-filter.js';
 import { toTracePage } from '../query/trace-page.js';
@@ -12,6 +14,7 @@ import type { ApiKeyRecord, InsertSpansResult, Page, Project, Store, TraceQuery 
 import { classifySqliteError } from './classify-sqlite-error.js';
 import { migrateSqlite } from './migrate-sqlite.js';
 import type { SqliteDatabase, SqliteStatement } from './sqlite-driver.js';
+import { createSqliteExecutor } from './sqlite-executor.js';
 import { prepareSqliteStatements, type SqliteStatements } from './sqlite-statements.js';
 
 interface ProjectRecord {
@@ -42,8 +45,11 @@ class SqliteStore implements Store {
   /** List queries differ only by which filters are set: a few hundred texts at most. */
   readonly #listStatements = new Map<string, SqliteStatement>();
 
+  readonly prompts: PromptStore;
+
   constructor(database: SqliteDatabase) {
     this.#database = database;
+    this.prompts = createSqlPromptStore(createSqliteExecutor(database));
   }
 
   get #prepared(): SqliteStatements {

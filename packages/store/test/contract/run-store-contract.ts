@@ -4,6 +4,7 @@ import type { Store } from '../../src/store.js';
 import { describeInsertContract } from './insert-contract.js';
 import { describeIsolationContract } from './isolation-contract.js';
 import { describeProjectsContract } from './projects-contract.js';
+import { describePromptsContract } from './prompts-contract.js';
 import { useFreshStore } from './store-context.js';
 import { describeTraceListContract } from './trace-list-contract.js';
 
@@ -20,5 +21,6 @@ export function runStoreContract(name: string, openFreshStore: () => Promise<Sto
     describeInsertContract(context);
     describeTraceListContract(context);
     describeIsolationContract(context);
+    describePromptsContract(context);
   });
 }

@@ -1,0 +1,2 @@
+// The prompt registry's storage.
+export * from './prompt-store.js';
