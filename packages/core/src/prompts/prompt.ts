@@ -11,7 +11,7 @@ export interface PromptTool {
   readonly name: string;
   readonly description: string;
   /** JSON Schema of the arguments. */
-  readonly parameters?: Readonly<Record<string, unknown>>;
+  readonly parameters?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** A few-shot demonstration: input variables and the output the model should give. */

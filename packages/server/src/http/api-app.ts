@@ -6,6 +6,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiKeyResolver } from './api-key-resolver.js';
 import { apiKeyFromAuthorization } from './credentials.js';
 import { errorHeaders, toErrorResponse } from './error-status.js';
+import { registerPromptRoutes } from './prompt-routes.js';
 import { parseTraceQuery } from './trace-query-params.js';
 
 export interface ApiAppOptions {
@@ -54,6 +55,8 @@ export function createApiApp(options: ApiAppOptions): Hono<ApiEnv> {
     if (spans.length === 0) throw new KaizenError('not_found', `trace ${traceId} not found`);
     return c.json({ traceId: traceId.toLowerCase(), spans });
   });
+
+  registerPromptRoutes(app, options.store);
 
   for (const path of OTLP_PATHS) {
     app.all(path, (c) => {
