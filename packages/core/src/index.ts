@@ -12,3 +12,4 @@ export * from './trace/span.js';
 export * from './trace/span-attributes.js';
 export * from './trace/summarize-trace.js';
 export * from './trace/trace-summary.js';
+export * from './replay/index.js';

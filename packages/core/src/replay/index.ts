@@ -1,0 +1,4 @@
+// Replaying production inputs against candidate prompts.
+
+export * from './build-replay-messages.js';
+export * from './extract-replay-input.js';
