@@ -18,7 +18,9 @@ function percentile(sorted: readonly number[], p: number): number {
 
 function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data', dataDir], {
+    // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server process.
+    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
+    const child = spawn(process.execPath, [...nodeArgs, CLI, 'serve', '--port', '0', '--data', dataDir], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let log = '';
