@@ -42,7 +42,9 @@ export async function main(options: ExtractorOptions): Promise<ExtractorRun> {
       print(`Could not push the prompt (${error.message}); running the code's template anyway.`);
       return null;
     });
-    if (pushed) print(`Prompt ${extractor.name} version ${pushed.version} (${pushed.created ? 'new' : 'unchanged'})`);
+    if (pushed) {
+      print(`Prompt ${extractor.name} version ${pushed.version.version} (${pushed.created ? 'new' : 'unchanged'})`);
+    }
     for (const page of await readPages(options.dataPath ?? DEFAULT_DATA, options.limit)) {
       const variables = { html: page.html, url: page.url };
       const result = await extractor.safeGenerate(kaizen, variables, options.model ? { model: options.model } : {});

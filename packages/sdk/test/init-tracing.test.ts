@@ -1,4 +1,5 @@
 // init(): registering a provider, joining the app's own, init called twice, the manual fallback, shutdown.
+// Against a stand-in OTLP receiver: these tests read spans as exported, and need Kaizen to refuse spans on demand.
 import { context, createContextKey, ROOT_CONTEXT, trace } from '@opentelemetry/api';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
@@ -6,27 +7,27 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { init } from '../src/index.js';
 import { currentGlobalProvider, isNothingRegistered } from '../src/tracing/global-provider.js';
 import { processorListOf } from '../src/tracing/provider-processors.js';
-import { type FakeKaizen, startFakeKaizen } from './support/fake-kaizen-server.js';
 import { attribute, recordingLogger, resetOtelGlobals } from './support/otel-globals.js';
+import { type OtlpReceiver, startOtlpReceiver } from './support/otlp-receiver.js';
 
-let fake: FakeKaizen;
+let receiver: OtlpReceiver;
 beforeEach(async () => {
   resetOtelGlobals();
-  fake = await startFakeKaizen();
+  receiver = await startOtlpReceiver();
 });
 afterEach(async () => {
   resetOtelGlobals();
-  await fake.close();
+  await receiver.close();
 });
 
-const names = () => fake.spans.map((span) => span.name).sort();
+const names = () => receiver.spans.map((span) => span.name).sort();
 
 describe('init', () => {
   it('registers a provider when the app has none, nests spans, and removes it all on shutdown', async () => {
     const logger = recordingLogger();
     const client = init({
-      url: fake.url,
-      apiKey: fake.apiKey,
+      url: receiver.url,
+      apiKey: receiver.apiKey,
       environment: 'staging',
       serviceName: 'checkout',
       logger,
@@ -38,7 +39,10 @@ describe('init', () => {
     });
     await client.flush();
     expect(names()).toEqual(['inner', 'outer']);
-    const [inner, outer] = [fake.spans.find((s) => s.name === 'inner'), fake.spans.find((s) => s.name === 'outer')];
+    const [inner, outer] = [
+      receiver.spans.find((s) => s.name === 'inner'),
+      receiver.spans.find((s) => s.name === 'outer'),
+    ];
     expect(inner?.parentSpanId).toBe(outer?.spanId);
     expect(attribute(inner, 'kaizen.environment')).toBe('staging');
     expect(inner?.resourceAttributes['service.name']).toBe('checkout');
@@ -54,7 +58,7 @@ describe('init', () => {
     const appExporter = new InMemorySpanExporter();
     const appProvider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(appExporter)] });
     appProvider.register();
-    const client = init({ url: fake.url, apiKey: fake.apiKey, environment: 'production' });
+    const client = init({ url: receiver.url, apiKey: receiver.apiKey, environment: 'production' });
     expect(client.tracing).toBe('attached');
     trace.getTracer('app').startSpan('checkout').end();
     trace
@@ -81,13 +85,15 @@ describe('init', () => {
 
   it('a second init replaces the first as exporter instead of sending every span twice', async () => {
     const logger = recordingLogger();
-    const first = init({ url: fake.url, apiKey: fake.apiKey, environment: 'production', logger });
-    const second = init({ url: fake.url, apiKey: fake.apiKey, environment: 'staging', logger });
+    const first = init({ url: receiver.url, apiKey: receiver.apiKey, environment: 'production', logger });
+    const second = init({ url: receiver.url, apiKey: receiver.apiKey, environment: 'staging', logger });
     expect([first.tracing, second.tracing]).toEqual(['registered', 'attached']);
     expect(logger.warnings).toEqual([expect.stringContaining('init() was called again')]);
     trace.getTracer('app').startSpan('once').end();
     await Promise.all([first.flush(), second.flush()]);
-    expect(fake.spans.map((span) => [span.name, attribute(span, 'kaizen.environment')])).toEqual([['once', 'staging']]);
+    expect(receiver.spans.map((span) => [span.name, attribute(span, 'kaizen.environment')])).toEqual([
+      ['once', 'staging'],
+    ]);
 
     await first.shutdown();
     expect(isNothingRegistered(currentGlobalProvider())).toBe(false);
@@ -101,7 +107,7 @@ describe('init', () => {
     const hidden = new BasicTracerProvider();
     trace.setGlobalTracerProvider({ getTracer: (name, version) => hidden.getTracer(name, version) });
     const logger = recordingLogger();
-    const client = init({ url: fake.url, apiKey: fake.apiKey, environment: 'production', logger });
+    const client = init({ url: receiver.url, apiKey: receiver.apiKey, environment: 'production', logger });
     expect(client.tracing).toBe('manual');
     expect(logger.warnings).toEqual([expect.stringContaining('add client.spanProcessor to your provider')]);
     client.tracer.startSpan('prompt span').end();
@@ -111,13 +117,13 @@ describe('init', () => {
 
   it('shutdown sends what is still waiting in the batch', async () => {
     const client = init({
-      url: fake.url,
-      apiKey: fake.apiKey,
+      url: receiver.url,
+      apiKey: receiver.apiKey,
       environment: 'production',
       batch: { scheduledDelayMillis: 60_000 },
     });
     client.tracer.startSpan('late').end();
-    expect(fake.spans).toHaveLength(0);
+    expect(receiver.spans).toHaveLength(0);
     await client.shutdown();
     await client.shutdown();
     expect(names()).toEqual(['late']);
@@ -125,8 +131,8 @@ describe('init', () => {
 
   it('says once that spans are dropped while Kaizen refuses them, and when they flow again', async () => {
     const logger = recordingLogger();
-    const client = init({ url: fake.url, apiKey: fake.apiKey, environment: 'production', logger });
-    fake.rejectSpansWith = 400;
+    const client = init({ url: receiver.url, apiKey: receiver.apiKey, environment: 'production', logger });
+    receiver.rejectSpansWith = 400;
     client.tracer.startSpan('dropped').end();
     await client.flush();
     client.tracer.startSpan('dropped too').end();
@@ -134,7 +140,7 @@ describe('init', () => {
     expect(logger.warnings).toEqual([
       expect.stringMatching(/^spans could not be sent to http:\/\/127\.0\.0\.1:\d+ \(/),
     ]);
-    fake.rejectSpansWith = null;
+    receiver.rejectSpansWith = null;
     client.tracer.startSpan('kept').end();
     await client.shutdown();
     expect(logger.warnings.at(-1)).toMatch(/^spans are reaching http:\/\/127\.0\.0\.1:\d+ again$/);
@@ -143,7 +149,7 @@ describe('init', () => {
 
   it('refuses options that cannot work', () => {
     expect(() => init({ url: 'localhost:4318', apiKey: 'k', environment: 'production' })).toThrow(/url must be/);
-    expect(() => init({ url: fake.url, apiKey: ' ', environment: 'production' })).toThrow(/apiKey is empty/);
-    expect(() => init({ url: fake.url, apiKey: 'k', environment: 'Prod' })).toThrow(/environment "Prod"/);
+    expect(() => init({ url: receiver.url, apiKey: ' ', environment: 'production' })).toThrow(/apiKey is empty/);
+    expect(() => init({ url: receiver.url, apiKey: 'k', environment: 'Prod' })).toThrow(/environment "Prod"/);
   });
 });

@@ -1,11 +1,13 @@
-// prompt().generate: the span it records (read back through the trace API), structured output errors, fallbacks.
+// prompt().generate: the span it records (read back from the real server), structured output errors, fallbacks.
+// The registry API failing on demand is the one thing a stand-in does: the client's fetch, spans still go through.
 import { createSimulatedModel } from '@kaizen/models/simulated';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { init, type KaizenClient, PromptOutputError, prompt } from '../src/index.js';
-import { type FakeKaizen, startFakeKaizen } from './support/fake-kaizen-server.js';
+import { type FaultyFetch, faultyFetch } from './support/faulty-fetch.js';
 import { failingModel, mockModel } from './support/mock-model.js';
 import { recordingLogger, resetOtelGlobals } from './support/otel-globals.js';
+import { type RealKaizen, startRealKaizen } from './support/real-kaizen-server.js';
 
 const extractor = prompt('extractor', {
   template: [
@@ -17,20 +19,23 @@ const extractor = prompt('extractor', {
 });
 const page = { html: '<h1>Desk lamp</h1>', url: 'https://shop.example/lamp' };
 
-let fake: FakeKaizen;
+let kaizen: RealKaizen;
+let faults: FaultyFetch;
 let client: KaizenClient;
 let logger: ReturnType<typeof recordingLogger>;
 
 beforeEach(async () => {
   resetOtelGlobals();
-  fake = await startFakeKaizen();
+  kaizen = await startRealKaizen();
+  faults = faultyFetch();
   logger = recordingLogger();
-  client = init({ url: fake.url, apiKey: fake.apiKey, environment: 'production', logger });
+  const { url, apiKey } = kaizen;
+  client = init({ url, apiKey, environment: 'production', logger, fetch: faults.fetch });
 });
 afterEach(async () => {
   await client.shutdown();
   resetOtelGlobals();
-  await fake.close();
+  await kaizen.close();
 });
 
 async function spansOf(traceId: string) {
@@ -43,7 +48,7 @@ async function spansOf(traceId: string) {
 describe('generate', () => {
   it('records the prompt span Kaizen reads: prompt, version, environment, variables, messages, output, tokens', async () => {
     const { version } = await extractor.push(client, { message: 'first' });
-    await client.api.prompts.setLabel('extractor', 'production', version);
+    await client.api.prompts.setLabel('extractor', 'production', version.version);
     const model = mockModel('{"@type":"Product","name":"Desk lamp"}');
     const result = await extractor.generate(client, page, { model, metadata: { sessionId: 's-1' } });
 
@@ -101,12 +106,12 @@ describe('generate', () => {
   });
 
   it('runs the code template when the server is failing, and says so on the span', async () => {
-    fake.failWith = 503;
+    faults.failWith = 503;
     const texts = prompt('summary', { template: 'Summarise {{text}}', variables: z.object({ text: z.string() }) });
     const result = await texts.generate(client, { text: 'abc' }, { model: mockModel('A summary.') });
     expect(result.output).toBe('A summary.');
     expect(result.prompt).toMatchObject({ source: 'code', version: null, error: { code: 'unavailable' } });
-    fake.failWith = null;
+    faults.failWith = null;
     await client.flush();
     const { spans } = await client.api.getTrace(result.traceId);
     const span = spans.find((item) => item.name === 'prompt summary');
@@ -116,7 +121,7 @@ describe('generate', () => {
 
   it("falls back to the code's template when the labelled version needs variables the code does not have", async () => {
     const { version } = await client.api.prompts.pushVersion('extractor', { template: '{{html}} in {{language}}' });
-    await client.api.prompts.setLabel('extractor', 'production', version);
+    await client.api.prompts.setLabel('extractor', 'production', version.version);
     const result = await extractor.generate(client, page, { model: mockModel('{"@type":"Thing","name":"x"}') });
     expect(result.prompt).toMatchObject({ source: 'code', error: { code: 'invalid_input' } });
     expect(logger.warnings.at(-1)).toMatch(/version 1 cannot be rendered .*language.*; using the template in code/);
@@ -126,8 +131,10 @@ describe('generate', () => {
     const failing = extractor.generate(client, page, { model: failingModel('provider exploded') });
     await expect(failing).rejects.toThrow('provider exploded');
     await client.flush();
-    const promptSpan = fake.spans.find((span) => span.name === 'prompt extractor');
-    expect(promptSpan?.statusCode).toBe(2);
+    const { items } = await client.api.listTraces();
+    expect(items).toHaveLength(1);
+    const { promptSpan } = await spansOf(items[0]?.traceId ?? '');
+    expect(promptSpan?.status).toBe('error');
     expect(promptSpan?.attributes['kaizen.output.error']).toBeUndefined();
   });
 

@@ -14,11 +14,15 @@ export type PushVersionInput = Pick<PromptContent, 'template'> &
   };
 
 /**
+ * The answer of `POST /api/prompts/:name/versions`: the version that holds the content, new or existing.
+ *
  * @example
- * const { version, created } = await api.prompts.pushVersion('summary', input); // created: false when unchanged
+ * const { version, created } = await api.prompts.pushVersion('summary', input);
+ * console.log(`v${version.version} (${created ? 'new' : 'unchanged'}), hash ${version.hash}`);
  */
 export interface PushVersionResult {
-  readonly version: number;
+  /** The full version: a new one, or the existing one with the same content hash (whichever version it is). */
+  readonly version: PromptVersion;
   /** False when a version with the same content hash already existed: no new version was made. */
   readonly created: boolean;
 }

@@ -43,7 +43,10 @@ export interface Prompt<V extends z.ZodObject, O extends z.ZodType | undefined> 
   readonly content: PromptContent;
   /** sha256 of the canonical content, as the registry computes it. */
   hash(): Promise<string>;
-  /** Registers the code's content as a version; identical content returns the existing one (`created: false`). */
+  /**
+   * Registers the code's content as a version; content identical to any existing version (same hash) returns that
+   * version with `created: false`. The answer carries the full version; its number names code fallbacks.
+   */
   push(
     client: { readonly api: KaizenApi; readonly promptCache?: ResolveClient['promptCache'] },
     options?: PushOptions,
@@ -81,7 +84,7 @@ export interface Prompt<V extends z.ZodObject, O extends z.ZodType | undefined> 
  *   model: 'openai:gpt-4o-mini',
  *   params: { temperature: 0 },
  * });
- * await extractor.push(client, { message: 'first version' });
+ * const { version, created } = await extractor.push(client, { message: 'first version' }); // version.version: 1
  * const { output } = await extractor.generate(client, { html, url }); // output['@type'] is a string
  */
 export function prompt<V extends z.ZodObject, O extends z.ZodType | undefined = undefined>(
@@ -108,7 +111,7 @@ export function prompt<V extends z.ZodObject, O extends z.ZodType | undefined = 
     hash,
     async push(client, options = {}) {
       const result = await client.api.prompts.pushVersion(name, { ...content, ...options });
-      client.promptCache?.rememberPushed(name, await hash(), result.version);
+      client.promptCache?.rememberPushed(name, await hash(), result.version.version);
       return result;
     },
     resolve: (client) => resolvePrompt(client, runnable),
