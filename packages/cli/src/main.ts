@@ -3,6 +3,8 @@ import { KaizenError } from '@kaizen/core';
 import { Command, CommanderError } from 'commander';
 import type { CommandContext } from './command-context.js';
 import { registerKeysCommand } from './commands/keys.js';
+import { registerPromptsCommand } from './commands/prompts.js';
+import { registerReplayCommand } from './commands/replay.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerTracesCommand } from './commands/traces.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
@@ -20,6 +22,8 @@ export function buildProgram(context: CommandContext): Command {
   registerServeCommand(program, context);
   registerKeysCommand(program, context);
   registerTracesCommand(program, context);
+  registerPromptsCommand(program, context);
+  registerReplayCommand(program, context);
   return program;
 }
 

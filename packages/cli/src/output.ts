@@ -3,11 +3,17 @@
 export interface Output {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Progress displays: exact text, no newline added. */
+  progress: (text: string) => void;
+  /** True on a terminal, where progress redraws in place. */
+  readonly interactive: boolean;
 }
 
 export const processOutput: Output = {
   stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  progress: (text) => process.stderr.write(text),
+  interactive: process.stderr.isTTY === true,
 };
 
 export function printJson(output: Output, value: unknown): void {

@@ -15,7 +15,12 @@ async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
   let stdout = '';
   let stderr = '';
   const code = await main(['node', 'kaizen', ...argv], {
-    output: { stdout: (text) => (stdout += `${text}\n`), stderr: (text) => (stderr += `${text}\n`) },
+    output: {
+      stdout: (text) => (stdout += `${text}\n`),
+      stderr: (text) => (stderr += `${text}\n`),
+      progress: (text) => (stderr += text),
+      interactive: false,
+    },
     env,
   });
   return { code, stdout, stderr };

@@ -18,3 +18,4 @@ export * from './prompt/prompt-output-error.js';
 export type { PromptSource, ResolvedPrompt } from './prompt/resolve-prompt.js';
 export type { TracingMode } from './tracing/install-tracing.js';
 export { KaizenSpanProcessor } from './tracing/kaizen-span-processor.js';
+export * from './replay/index.js';

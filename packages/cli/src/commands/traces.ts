@@ -1,11 +1,10 @@
 // `kaizen traces list|show`: reads traces from a running server through the API.
 import type { Span, TraceSummary } from '@kaizen/core';
 import type { Command } from 'commander';
-import { createApiClient } from '../api-client.js';
 import type { CommandContext } from '../command-context.js';
+import { addConnectionOptions, connect } from '../connect.js';
 import { formatTable, printJson } from '../output.js';
 import { parsePositiveInteger } from '../parse-options.js';
-import { resolveServerSettings } from '../settings.js';
 
 interface ConnectionOptions {
   url?: string;
@@ -82,13 +81,6 @@ function spanRows(spans: readonly Span[]): string[][] {
   return rows;
 }
 
-function addConnectionOptions(command: Command): Command {
-  return command
-    .option('--url <url>', 'Kaizen server (default KAIZEN_URL or http://127.0.0.1:4318)')
-    .option('--api-key <key>', 'project API key (default KAIZEN_API_KEY)')
-    .option('--json', 'print the API response as JSON');
-}
-
 export function registerTracesCommand(program: Command, context: CommandContext): void {
   const traces = program.command('traces').description('Browse stored traces');
 
@@ -108,7 +100,7 @@ export function registerTracesCommand(program: Command, context: CommandContext)
       '\nExamples:\n  kaizen traces list --environment production --status error\n  kaizen traces list --json',
     )
     .action(async (options: ListOptions) => {
-      const client = createApiClient(resolveServerSettings(options, context.env));
+      const client = connect(options, context);
       const page = await client.listTraces({
         ...(options.from !== undefined ? { from: options.from } : {}),
         ...(options.to !== undefined ? { to: options.to } : {}),
@@ -130,7 +122,7 @@ export function registerTracesCommand(program: Command, context: CommandContext)
   addConnectionOptions(traces.command('show <traceId>').description('Show one trace as a span tree'))
     .addHelpText('after', '\nExample:\n  kaizen traces show 4bf92f3577b34da6a3ce929d0e0e4736 --json')
     .action(async (traceId: string, options: ConnectionOptions) => {
-      const client = createApiClient(resolveServerSettings(options, context.env));
+      const client = connect(options, context);
       const trace = await client.getTrace(traceId);
       if (options.json) return printJson(context.output, trace);
       const headers = ['SPAN', 'KIND', 'MODEL', 'IN', 'OUT', 'COST', 'DURATION', 'STATUS'];

@@ -67,9 +67,13 @@ export function createHttpRequest(options: HttpOptions): HttpRequest {
       // The caller's own cancellation is theirs to handle: pass it through unchanged.
       if (request.signal?.aborted === true) throw error;
       const reason = timeout.aborted ? `no answer within ${timeoutMs} ms` : 'cannot connect';
-      throw new KaizenError('unavailable', `${what}: ${reason} to Kaizen at ${base}. Is the server running?`, {
-        cause: error,
-      });
+      throw new KaizenError(
+        'unavailable',
+        `${what}: ${reason} to Kaizen at ${base}. Is the server (\`kaizen serve\`) running, and is this its URL?`,
+        {
+          cause: error,
+        },
+      );
     }
     if (!response.ok) throw errorFromResponse(response.status, text, what);
     try {
