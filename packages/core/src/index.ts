@@ -13,3 +13,6 @@ export * from './trace/span-attributes.js';
 export * from './trace/summarize-trace.js';
 export * from './trace/trace-summary.js';
 export * from './replay/index.js';
+export * from './evaluation/index.js';
+export * from './ports/model-port.js';
+export * from './statistics/index.js';
