@@ -12,7 +12,7 @@ describe('compileJsonPath', () => {
   });
 
   it('refuses what is outside the subset', () => {
-    for (const path of ['a.b', '$.a[*]', '$..a', '$.a[0:2]', "$[?(@.a)]", '$.', '$[x]']) {
+    for (const path of ['a.b', '$.a[*]', '$..a', '$.a[0:2]', '$[?(@.a)]', '$.', '$[x]']) {
       expect(() => compileJsonPath(path), path).toThrow(KaizenError);
     }
   });
@@ -30,7 +30,16 @@ describe('readJsonPath', () => {
   });
 
   it('answers MISSING for absent paths and wrong container types', () => {
-    for (const path of ['$.x', '$.a.b[2]', '$.a.b[-3]', '$.a.b.c', '$.a[0]', '$.a.b[0].c.d', '$.constructor', '$.a.toString']) {
+    for (const path of [
+      '$.x',
+      '$.a.b[2]',
+      '$.a.b[-3]',
+      '$.a.b.c',
+      '$.a[0]',
+      '$.a.b[0].c.d',
+      '$.constructor',
+      '$.a.toString',
+    ]) {
       expect(readJsonPath(value, compileJsonPath(path)), path).toBe(MISSING);
     }
   });

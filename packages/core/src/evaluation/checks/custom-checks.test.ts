@@ -7,13 +7,28 @@ const custom = (fn: CustomCheckFunction) => ({ kind: 'custom', fn }) as const;
 
 describe('custom', () => {
   it('takes a boolean or { passed, rationale }, synchronously or not', async () => {
-    expect((await evaluateCheck(custom(() => true), { output: '' })).status).toBe('passed');
-    expect(await evaluateCheck(custom(() => false), { output: '' })).toMatchObject({
+    expect(
+      (
+        await evaluateCheck(
+          custom(() => true),
+          { output: '' },
+        )
+      ).status,
+    ).toBe('passed');
+    expect(
+      await evaluateCheck(
+        custom(() => false),
+        { output: '' },
+      ),
+    ).toMatchObject({
       status: 'failed',
       rationale: 'custom check returned false',
     });
     const short = custom((subject) => ({ passed: subject.output.length < 5, rationale: 'under 5 characters' }));
-    expect(await evaluateCheck(short, { output: 'abc' })).toMatchObject({ status: 'passed', rationale: 'under 5 characters' });
+    expect(await evaluateCheck(short, { output: 'abc' })).toMatchObject({
+      status: 'passed',
+      rationale: 'under 5 characters',
+    });
     expect(await evaluateCheck(short, { output: 'abcdef' })).toMatchObject({ status: 'failed' });
     const later = custom(async (subject) => subject.output === 'ok');
     expect((await evaluateCheck(later, { output: 'ok' })).status).toBe('passed');

@@ -12,7 +12,11 @@ describe('field_equals', () => {
   });
 
   it('compares objects structurally and with a literal', async () => {
-    const check = { kind: 'field_equals', path: '$.offers[0]', expected: { value: { price: 5, currency: 'EUR' } } } as const;
+    const check = {
+      kind: 'field_equals',
+      path: '$.offers[0]',
+      expected: { value: { price: 5, currency: 'EUR' } },
+    } as const;
     expect(await statusOf(check, '{"offers":[{"currency":"EUR","price":5}]}')).toBe('passed');
     expect(await statusOf(check, '{"offers":[{"currency":"EUR","price":6}]}')).toBe('failed');
     const typed = { kind: 'field_equals', path: "$['@type']", expected: { value: 'Recipe' } } as const;
@@ -48,8 +52,12 @@ describe('field_equals', () => {
         criteria: [{ id: 'eq', description: '', weight: 1, check: check as never }],
       });
     expect(compile({ kind: 'field_equals', path: '$.a', expected: {} })).toThrow(/criterion "eq": expected must have/);
-    expect(compile({ kind: 'field_equals', path: '$.a', expected: { value: 1, expectedPath: '$.a' } })).toThrow(/exactly one/);
-    expect(compile({ kind: 'field_equals', path: 'a.b', expected: { value: 1 } })).toThrow(/criterion "eq": path: JSON path/);
+    expect(compile({ kind: 'field_equals', path: '$.a', expected: { value: 1, expectedPath: '$.a' } })).toThrow(
+      /exactly one/,
+    );
+    expect(compile({ kind: 'field_equals', path: 'a.b', expected: { value: 1 } })).toThrow(
+      /criterion "eq": path: JSON path/,
+    );
     expect(compile({ kind: 'field_equals', path: '$.a', expected: { expectedPath: '$[*]' } })).toThrow(/expectedPath/);
   });
 });

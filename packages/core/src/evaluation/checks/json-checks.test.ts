@@ -27,12 +27,18 @@ describe('json_schema', () => {
     expect(await statusOf({ kind: 'json_schema', schema }, '{"name":"Ada","born":"1815-12-10"}')).toBe('passed');
     const missing = await evaluateCheck({ kind: 'json_schema', schema }, { output: '{"name":"Ada"}' });
     expect(missing).toMatchObject({ status: 'failed', rationale: "$ must have required property 'born'" });
-    const wrongType = await evaluateCheck({ kind: 'json_schema', schema }, { output: '{"name":1,"born":"1815-12-10"}' });
+    const wrongType = await evaluateCheck(
+      { kind: 'json_schema', schema },
+      { output: '{"name":1,"born":"1815-12-10"}' },
+    );
     expect(wrongType.rationale).toBe('$.name must be string');
   });
 
   it('checks formats (ajv-formats)', async () => {
-    const result = await evaluateCheck({ kind: 'json_schema', schema }, { output: '{"name":"Ada","born":"1815-13-45"}' });
+    const result = await evaluateCheck(
+      { kind: 'json_schema', schema },
+      { output: '{"name":"Ada","born":"1815-13-45"}' },
+    );
     expect(result).toMatchObject({ status: 'failed', rationale: '$.born must match format "date"' });
   });
 
@@ -54,7 +60,9 @@ describe('json_schema', () => {
       compileChecklist({
         name: 'x',
         passThreshold: 1,
-        criteria: [{ id: 'shape', description: '', weight: 1, check: { kind: 'json_schema', schema: { type: 'strng' } } }],
+        criteria: [
+          { id: 'shape', description: '', weight: 1, check: { kind: 'json_schema', schema: { type: 'strng' } } },
+        ],
       }),
     ).toThrow(/criterion "shape": invalid JSON Schema/);
   });

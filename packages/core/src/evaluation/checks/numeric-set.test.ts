@@ -26,7 +26,9 @@ describe('numeric_range', () => {
       compileChecklist({
         name: 'x',
         passThreshold: 1,
-        criteria: [{ id: 'n', description: '', weight: 1, check: { kind: 'numeric_range', path: '$', ...spec } as never }],
+        criteria: [
+          { id: 'n', description: '', weight: 1, check: { kind: 'numeric_range', path: '$', ...spec } as never },
+        ],
       });
     expect(compile({ min: 1 })).toThrow(/criterion "n": max is required/);
     expect(compile({ max: 1 })).toThrow(/min is required/);

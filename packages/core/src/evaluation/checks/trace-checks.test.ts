@@ -11,7 +11,11 @@ const agentTrace: Span[] = [
     kind: 'llm',
     startTime: '2026-01-01T00:00:00.100Z',
     output: [
-      { role: 'assistant', content: '', toolCalls: [{ id: 'call_1', name: 'get_weather', arguments: '{"city":"Paris"}' }] },
+      {
+        role: 'assistant',
+        content: '',
+        toolCalls: [{ id: 'call_1', name: 'get_weather', arguments: '{"city":"Paris"}' }],
+      },
     ],
   }),
   makeSpan({
@@ -70,10 +74,16 @@ describe('tool_args_valid', () => {
     expect(await statusOf({ kind: 'tool_args_valid', tool: 'get_weather', schema }, subject)).toBe('passed');
     const badArgs = agentTrace.map((span) =>
       span.spanId === 'llm1'
-        ? { ...span, output: [{ role: 'assistant', content: '', toolCalls: [{ name: 'get_weather', arguments: '{"town":1}' }] }] }
+        ? {
+            ...span,
+            output: [{ role: 'assistant', content: '', toolCalls: [{ name: 'get_weather', arguments: '{"town":1}' }] }],
+          }
         : span,
     );
-    const result = await evaluateCheck({ kind: 'tool_args_valid', tool: 'get_weather', schema }, { output: '', spans: badArgs });
+    const result = await evaluateCheck(
+      { kind: 'tool_args_valid', tool: 'get_weather', schema },
+      { output: '', spans: badArgs },
+    );
     expect(result.status).toBe('failed');
     expect(result.rationale).toMatch(/^call 1 of "get_weather": \$ must have required property 'city'/);
   });
@@ -81,7 +91,10 @@ describe('tool_args_valid', () => {
   it('fails arguments that are not JSON and skips an uncalled tool', async () => {
     const spans = [makeSpan({ spanId: 't', kind: 'tool', name: 'get_weather', input: '{"city": "Par' })];
     const result = await evaluateCheck({ kind: 'tool_args_valid', tool: 'get_weather', schema }, { output: '', spans });
-    expect(result).toMatchObject({ status: 'failed', rationale: 'call 1 of "get_weather": arguments are not valid JSON' });
+    expect(result).toMatchObject({
+      status: 'failed',
+      rationale: 'call 1 of "get_weather": arguments are not valid JSON',
+    });
     expect(await statusOf({ kind: 'tool_args_valid', tool: 'search', schema }, subject)).toBe('skipped');
   });
 });
@@ -98,10 +111,7 @@ describe('max_steps / max_model_calls', () => {
   });
 
   it('does not count a wrapper llm span whose child is the real call', async () => {
-    const spans = [
-      makeSpan({ spanId: 'w', kind: 'llm' }),
-      makeSpan({ spanId: 'c', parentSpanId: 'w', kind: 'llm' }),
-    ];
+    const spans = [makeSpan({ spanId: 'w', kind: 'llm' }), makeSpan({ spanId: 'c', parentSpanId: 'w', kind: 'llm' })];
     expect(await statusOf({ kind: 'max_model_calls', max: 1 }, { output: '', spans })).toBe('passed');
   });
 });
