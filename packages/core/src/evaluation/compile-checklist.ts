@@ -118,6 +118,7 @@ export function compileChecklist(checklist: Checklist, options: CompileChecklist
   const plan = {
     criteria,
     indexOf,
+    weights: criteria.map((criterion) => criterion.weight),
     passThreshold: checklist.passThreshold,
     labelRule,
     judge: options.judge,

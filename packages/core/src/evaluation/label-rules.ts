@@ -63,17 +63,18 @@ function compileCondition(
 }
 
 /**
- * Returns the label of the first matching rule, or null.
+ * Returns the label of the first matching rule, or null; no rules give no function (nothing to run per item).
  * @example
  * const label = compileLabelRules([{ label: 'great', when: { score: { atLeast: 0.9 } } }], ids, invalid);
- * label({ score: 0.95, passed: true, statusOf: () => 'passed' }); // 'great'
+ * label?.({ score: 0.95, passed: true, statusOf: () => 'passed' }); // 'great'
  */
 export function compileLabelRules(
   rules: readonly LabelRule[],
   ids: ReadonlySet<string>,
   invalid: (message: string) => never,
-): (facts: LabelFacts) => string | null {
+): ((facts: LabelFacts) => string | null) | null {
   if (!Array.isArray(rules)) invalid('labels must be a list of { label, when }');
+  if (rules.length === 0) return null;
   const compiled = rules.map((rule, index) => {
     if (typeof rule.label !== 'string' || rule.label === '') invalid(`label rule ${index + 1} needs a non-empty label`);
     return {

@@ -25,7 +25,8 @@ export interface ChecklistPlan {
   /** Criterion id → position in `criteria` (and in each item's results). */
   readonly indexOf: ReadonlyMap<string, number>;
   readonly passThreshold: number;
-  readonly labelRule: (facts: LabelFacts) => string | null;
+  readonly weights: readonly number[];
+  readonly labelRule: ((facts: LabelFacts) => string | null) | null;
   readonly judge: ModelPort | undefined;
   readonly judgeSettings: JudgeSettings;
 }
@@ -68,12 +69,20 @@ function runDirect(
 }
 
 function finish(plan: ChecklistPlan, results: CriterionResult[], judgeUsage: ModelPortUsage | null): ChecklistResult {
-  const statusOf = makeStatusOf(plan, results);
-  const weights = plan.criteria.map((criterion) => criterion.weight);
-  const verdict = scoreChecklist(results, weights, plan.passThreshold, (score, passed) =>
-    plan.labelRule({ score, passed, statusOf }),
-  );
-  return { ...verdict, results, judgeUsage };
+  const labelRule = plan.labelRule;
+  const labelOf =
+    labelRule === null
+      ? null
+      : (score: number | null, passed: boolean) => labelRule({ score, passed, statusOf: makeStatusOf(plan, results) });
+  const verdict = scoreChecklist(results, plan.weights, plan.passThreshold, labelOf);
+  return {
+    score: verdict.score,
+    passed: verdict.passed,
+    label: verdict.label,
+    results,
+    errors: verdict.errors,
+    judgeUsage,
+  };
 }
 
 function makeStatusOf(plan: ChecklistPlan, results: readonly (CriterionResult | undefined)[]): StatusOf {

@@ -34,10 +34,13 @@ export const contains: SpecFactory<ContainsCheck> = (spec, context) => {
   const any = spec.match === 'any';
   return direct((item) => {
     const text = caseSensitive ? item.subject.output : item.subject.output.toLowerCase();
-    const found = needles.filter((needle) => text.includes(needle));
-    if (negated) return found.length === 0 ? PASSED : failed(`output contains ${describeValue(found)}`);
-    if (any ? found.length > 0 : found.length === needles.length) return PASSED;
-    const missing = needles.filter((needle) => !found.includes(needle));
+    // Counted first, lists built only for a rationale: the passing path allocates nothing.
+    let foundCount = 0;
+    for (const needle of needles) if (text.includes(needle)) foundCount += 1;
+    const found = () => needles.filter((needle) => text.includes(needle));
+    if (negated) return foundCount === 0 ? PASSED : failed(`output contains ${describeValue(found())}`);
+    if (any ? foundCount > 0 : foundCount === needles.length) return PASSED;
+    const missing = needles.filter((needle) => !text.includes(needle));
     return failed(`output does not contain ${describeValue(any ? needles : missing)}`);
   });
 };
