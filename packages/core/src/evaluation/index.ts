@@ -32,7 +32,8 @@ export { type SetOverlap, setOverlap } from './checks/set-overlap.js';
 export { type CompileChecklistOptions, type CompiledChecklist, compileChecklist } from './compile-checklist.js';
 export type { CustomCheckFunction, CustomCheckResult } from './custom-check-function.js';
 export type { EvaluationSubject } from './evaluation-subject.js';
-export { compileJsonPath, type JsonPath, MISSING, readJsonPath } from './json-path.js';
+// MISSING is generic at the package root; it is the sentinel of readJsonPath.
+export { compileJsonPath, type JsonPath, MISSING as JSON_PATH_MISSING, readJsonPath } from './json-path.js';
 export { buildJudgeMessages, type JudgeQuestion, judgeResponseSchema } from './judge/judge-prompt.js';
 export { type JudgeAnswer, type ParsedJudgeReply, parseJudgeReply } from './judge/parse-judge-answer.js';
 export {

@@ -42,5 +42,9 @@ export const CHECKS = {
   final_answer_present: finalAnswerPresent,
 } as const satisfies CheckRegistry;
 
-/** The kinds in the registry, for validating specs that come from JSON. */
+/**
+ * The kinds in the registry, for validating specs that come from JSON.
+ * @example
+ * CHECK_KINDS.includes('json_schema'); // true
+ */
 export const CHECK_KINDS = Object.keys(CHECKS) as readonly (keyof typeof CHECKS)[];
