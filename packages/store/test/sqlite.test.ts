@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../src/open-store.js';
+import { MIGRATIONS } from '../src/schema/migrations.js';
 import { openSqliteStore } from '../src/sqlite/index.js';
 import { runStoreContract } from './contract/index.js';
 
@@ -28,7 +29,9 @@ describe('openStore with SQLite', () => {
 
     const database = new Database(join(dataDir, 'kaizen.db'), { readonly: true });
     expect(database.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(database.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }]);
+    expect(database.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual(
+      MIGRATIONS.map((migration) => ({ version: migration.version })),
+    );
     expect(database.prepare('SELECT name FROM projects WHERE id = ?').get(project.id)).toEqual({ name: 'p' });
     database.close();
 
