@@ -16,6 +16,6 @@ export * from './prompt/prompt-cache.js';
 export type * from './prompt/prompt-client.js';
 export * from './prompt/prompt-output-error.js';
 export type { PromptSource, ResolvedPrompt } from './prompt/resolve-prompt.js';
+export * from './replay/index.js';
 export type { TracingMode } from './tracing/install-tracing.js';
 export { KaizenSpanProcessor } from './tracing/kaizen-span-processor.js';
-export * from './replay/index.js';

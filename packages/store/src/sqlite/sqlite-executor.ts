@@ -18,9 +18,9 @@ export function createSqliteExecutor(database: SqliteDatabase): SqlExecutor {
     async query<Row>(sql: string, parameters: readonly SqlParameter[] = []): Promise<Row[]> {
       const statement = prepared(sql);
       // better-sqlite3 refuses .all() on statements that return nothing.
-      return /^\s*(SELECT|WITH)|RETURNING/i.test(sql)
-        ? (statement.all(...parameters) as Row[])
-        : (statement.run(...parameters), []);
+      if (/^\s*(SELECT|WITH)|RETURNING/i.test(sql)) return statement.all(...parameters) as Row[];
+      statement.run(...parameters);
+      return [];
     },
     transaction<T>(work: (executor: SqlExecutor) => Promise<T>): Promise<T> {
       // One connection, one transaction at a time: calls started in the same tick queue here instead of nesting.
