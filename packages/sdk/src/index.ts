@@ -7,6 +7,7 @@ export type { HttpOptions } from './api/http-request.js';
 export type * from './api/prompt-api-types.js';
 export type { PromptsApi, ReadOptions } from './api/prompts-api.js';
 export * from './client/init.js';
+export * from './config/define-config.js';
 export * from './logger.js';
 export type { PromptDefinition } from './prompt/code-content.js';
 export * from './prompt/define-prompt.js';

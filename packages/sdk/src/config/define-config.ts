@@ -1,0 +1,40 @@
+// kaizen.config.ts: evaluators (checklists) and defaults, defined in code and typed.
+import type { Checklist, PriceTable } from '@kaizen/core';
+
+export interface KaizenConfig {
+  /** Server URL; flags and KAIZEN_URL win over it. */
+  readonly url?: string;
+  /** Default environment for SDK clients and views. */
+  readonly environment?: string;
+  /** Default `provider:model` for experiments and replays when a prompt version names none. */
+  readonly model?: string;
+  /** `provider:model` answering LLM-judged criteria (`llm_judge`). */
+  readonly judgeModel?: string;
+  /** Checklists by name: `kaizen eval --evaluator NAME`, online evaluation, release gates. */
+  readonly evaluators?: Readonly<Record<string, Checklist>>;
+  /** Overrides and additions to the built-in price table (USD per token). */
+  readonly prices?: PriceTable;
+}
+
+/**
+ * Identity at run time; it gives the config file its types.
+ *
+ * @example
+ * // kaizen.config.ts
+ * import { defineConfig } from '@kaizen/sdk';
+ * export default defineConfig({
+ *   evaluators: {
+ *     extractor: {
+ *       name: 'extractor',
+ *       passThreshold: 0.8,
+ *       criteria: [
+ *         { id: 'valid-json', description: 'Output is JSON', weight: 2, check: { kind: 'json_valid' } },
+ *         { id: 'has-context', description: 'Has @context', weight: 1, check: { kind: 'contains', values: ['"@context"'] } },
+ *       ],
+ *     },
+ *   },
+ * });
+ */
+export function defineConfig(config: KaizenConfig): KaizenConfig {
+  return config;
+}
