@@ -2,6 +2,7 @@
 export * from './call-model.js';
 export * from './call-params.js';
 export * from './limit-concurrency.js';
+export * from './model-port-adapter.js';
 export * from './model-usage.js';
 export * from './parse-model-spec.js';
 export * from './resolve-model.js';
