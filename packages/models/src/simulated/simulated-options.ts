@@ -1,8 +1,10 @@
 // Configuration of a simulated model: rule switches, the noise rate, the long-prompt threshold.
+import type { IfevalRuleName } from './tasks/ifeval/ifeval-rules.js';
+import type { JudgeRuleName } from './tasks/judge/judge-rules.js';
 import type { SchemaorgRuleName } from './tasks/schemaorg/rules.js';
 
 /** Every task's rule names; a new task adds its own union here. */
-export type SimulatedRuleName = SchemaorgRuleName;
+export type SimulatedRuleName = SchemaorgRuleName | IfevalRuleName | JudgeRuleName;
 
 export interface SimulatedOptions {
   /**
@@ -10,7 +12,11 @@ export interface SimulatedOptions {
    * `true`: it happens on every call whatever the prompt says (plant a root cause). `false`: it never happens.
    */
   readonly rules?: Partial<Record<SimulatedRuleName, boolean>>;
-  /** Share of (item, prompt, seed) triples that fail whatever the prompt says; default 0.08, `0` turns noise off. */
+  /**
+   * Share of (item, prompt, seed) triples that fail whatever the prompt says; default 0.08, `0` turns noise off.
+   * `sim:judge` reads it as the share of flipped answers (default 0.1); `sim:ifeval` does not use it (its failures
+   * come from the per-type base rates).
+   */
   readonly noise?: number;
   /** Where long prompts start losing instructions (tokens of the prompt without its input page). */
   readonly longPrompt?: {

@@ -1,4 +1,4 @@
-// The contract between the simulated model and one task it simulates (schemaorg now; ifeval, judge… later).
+// The contract between the simulated model and one task it simulates (schemaorg, ifeval, judge).
 import type { LanguageModelV3CallOptions } from '@ai-sdk/provider';
 import type { PromptMessage } from './prompt-messages.js';
 import type { SimulatedOptions } from './simulated-options.js';

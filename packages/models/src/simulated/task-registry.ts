@@ -1,10 +1,14 @@
 // The tasks the simulated model can play: adding one is a file under tasks/ and an entry here.
 import { NoSuchModelError } from '@ai-sdk/provider';
 import type { SimulatedTask } from './simulated-task.js';
+import { ifevalTask } from './tasks/ifeval/ifeval-task.js';
+import { judgeTask } from './tasks/judge/judge-task.js';
 import { schemaorgTask } from './tasks/schemaorg/schemaorg-task.js';
 
 export const SIMULATED_TASKS = {
   schemaorg: schemaorgTask,
+  ifeval: ifevalTask,
+  judge: judgeTask,
 } as const satisfies Record<string, SimulatedTask>;
 
 export type SimulatedTaskName = keyof typeof SIMULATED_TASKS;

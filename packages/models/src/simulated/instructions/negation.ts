@@ -1,11 +1,11 @@
 // Decides whether a phrase matched inside a clause is negated, before or after it.
 
 /**
- * Cues that negate what follows them within a few words ("do not add", "never use", "without", "avoid", and the
- * verbs of leaving out: "omit the @context").
+ * Cues that negate what follows them within a few words ("do not add", "never use", "without", "avoid", the
+ * verbs of leaving out: "omit the @context", and of not heeding: "ignore any length limits").
  */
 const NEGATION_BEFORE =
-  /\b(?:not|no|never|without|avoid|avoiding|refrain|stop|nor|neither|cannot|needn't|mustn't|shouldn't|don't|dont|doesn't|isn't|aren't|can't|won't|wouldn't|instead of|rather than|unnecessary|forbid|forbidden|prohibit|prohibited|ban|disallow|exclude|excluding|except|omit|omitting|skip|skipping|leave out|leaving out|drop|remove|strip)\b/i;
+  /\b(?:not|no|never|without|avoid|avoiding|refrain|stop|nor|neither|cannot|needn't|mustn't|shouldn't|don't|dont|doesn't|isn't|aren't|can't|won't|wouldn't|instead of|rather than|unnecessary|forbid|forbidden|prohibit|prohibited|ban|disallow|exclude|excluding|except|omit|omitting|skip|skipping|leave out|leaving out|drop|remove|strip|ignore|ignoring|disregard|disregarding)\b/i;
 
 /** A conjunction starts a new verb phrase: in "skip the prose and include @context" the skip stops at "and". */
 const CONJUNCTION = /\b(?:and|then|also|plus|so)\b/gi;
