@@ -60,7 +60,7 @@ function criteriaText(text: string): string {
 }
 
 /**
- * Criteria, in prompt order: lines `- [id] question` (also `*`, `1.`), lines `id: question` (under a "Criteria"
+ * Criteria, in prompt order: Kaizen's own `1. id "x": question` lines, lines `- [id] question` (also `*`, `1.`), lines `id: question` (under a "Criteria"
  * heading), or a JSON list of `{ id, question }` (also `name`/`text`/`description`), bare or under `criteria`.
  * @example
  * readCriteria('Criteria:\n- [polite] Is the reply polite?\n- [json] Is the output valid JSON?');
@@ -68,6 +68,17 @@ function criteriaText(text: string): string {
  */
 export function readCriteria(text: string): JudgeCriterion[] {
   const section = criteriaText(text);
+  // Kaizen's own judge prompt (core's buildJudgeMessages): `1. id "polite": Is the reply polite?`.
+  const quoted = [...section.matchAll(/^\s*(?:[-*•]|\d+[.)])?\s*id\s+("(?:[^"\\\n]|\\.)*")\s*:\s*(.+?)\s*$/gm)].flatMap(
+    (match) => {
+      try {
+        return [{ id: String(JSON.parse(match[1] ?? '""')), question: (match[2] ?? '').trim() }];
+      } catch {
+        return [];
+      }
+    },
+  );
+  if (quoted.length > 0) return quoted;
   const bracketed = [...section.matchAll(/^\s*(?:[-*•]|\d+[.)])?\s*\[([^\]\n]+)\]\s*:?\s*(.+?)\s*$/gm)].map(
     (match) => ({
       id: (match[1] ?? '').trim(),
