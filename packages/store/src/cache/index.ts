@@ -1,0 +1,2 @@
+// The model response cache's storage.
+export * from './response-cache-store.js';
