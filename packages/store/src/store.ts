@@ -1,6 +1,7 @@
 // The one storage interface. SQLite (embedded default) and Postgres implement it; one contract suite tests both.
 import type { Span, TraceSummary } from '@kaizen/core';
 import type { PromptStore } from './prompts/prompt-store.js';
+import type { SpansToInsert } from './rows/encode-spans.js';
 
 export interface Project {
   readonly id: string;
@@ -63,9 +64,10 @@ export interface Store {
 
   /**
    * Writes the spans and refreshes the summaries of the traces they touch, in one transaction: when it resolves,
-   * everything is durable; when it rejects, nothing was written.
+   * everything is durable; when it rejects, nothing was written. `spans` may come already encoded by `encodeSpans`
+   * (the ingest path does that in a worker thread), which leaves the caller's thread only statements to run.
    */
-  insertSpans(projectId: string, spans: readonly Span[]): Promise<InsertSpansResult>;
+  insertSpans(projectId: string, spans: SpansToInsert): Promise<InsertSpansResult>;
   listTraces(projectId: string, query: TraceQuery): Promise<Page<TraceSummary>>;
   /** Spans ordered by start time; empty when the trace does not exist in this project. */
   getTraceSpans(projectId: string, traceId: string): Promise<readonly Span[]>;

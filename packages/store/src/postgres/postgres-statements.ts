@@ -23,7 +23,7 @@ function unnestOf(columns: readonly string[]): string {
 const INSERT_SPANS =
   `INSERT INTO spans (project_id, ${SPAN_COLUMNS.join(', ')}) ` +
   `SELECT $1, u.* FROM ${unnestOf(SPAN_COLUMNS)} AS u ` +
-  'ON CONFLICT DO NOTHING RETURNING trace_id, span_id';
+  'ON CONFLICT DO NOTHING RETURNING trace_id';
 
 // One advisory lock per touched trace, taken in a fixed order so two inserts never deadlock. Held until commit, it
 // makes the re-read below see every span committed by an insert that summarised the same trace before this one.
@@ -31,10 +31,13 @@ const LOCK_TRACES =
   'SELECT count(pg_advisory_xact_lock(k)) FROM (' +
   "SELECT DISTINCT hashtextextended($1::text || '/' || id, 0) AS k FROM unnest($2::text[]) AS id ORDER BY k) AS keys";
 
-// Only traces that already had a summary: the others hold nothing but the spans just inserted, known in memory.
-const SELECT_LIGHT_SPANS_OF_SUMMARISED_TRACES =
-  `SELECT ${LIGHT_SPAN_COLUMNS.join(', ')} FROM spans WHERE project_id = $1 AND trace_id IN ` +
-  '(SELECT trace_id FROM traces WHERE project_id = $1 AND trace_id = ANY($2::text[]))';
+const SELECT_LIGHT_SPANS_OF_TRACES = `SELECT ${LIGHT_SPAN_COLUMNS.join(', ')} FROM spans WHERE project_id = $1 AND trace_id = ANY($2::text[])`;
+
+// A trace's first summary, computed from the batch; a trace that has one already is left to the upsert below.
+const INSERT_NEW_TRACES =
+  `INSERT INTO traces (project_id, ${TRACE_COLUMNS.join(', ')}) ` +
+  `SELECT $1, u.* FROM ${unnestOf(TRACE_COLUMNS)} AS u ` +
+  'ON CONFLICT (project_id, trace_id) DO NOTHING RETURNING trace_id';
 
 const UPSERT_TRACES =
   `INSERT INTO traces (project_id, ${TRACE_COLUMNS.join(', ')}) ` +
@@ -59,10 +62,15 @@ export const postgresStatements = {
     text: LOCK_TRACES,
     values: [projectId, traceIds],
   }),
-  selectLightSpansOfSummarisedTraces: (projectId: string, traceIds: readonly string[]): PgQueryConfig => ({
-    name: 'kaizen_select_light_spans',
-    text: SELECT_LIGHT_SPANS_OF_SUMMARISED_TRACES,
+  selectLightSpansOfTraces: (projectId: string, traceIds: readonly string[]): PgQueryConfig => ({
+    name: 'kaizen_select_light_spans_of_traces',
+    text: SELECT_LIGHT_SPANS_OF_TRACES,
     values: [projectId, traceIds],
+  }),
+  insertNewTraces: (projectId: string, rows: readonly SqlValue[][]): PgQueryConfig => ({
+    name: 'kaizen_insert_new_traces',
+    text: INSERT_NEW_TRACES,
+    values: [projectId, ...columnsOf(rows, TRACE_COLUMNS.length)],
   }),
   upsertTraces: (projectId: string, rows: readonly SqlValue[][]): PgQueryConfig => ({
     name: 'kaizen_upsert_traces',

@@ -1,4 +1,4 @@
-// Store over Postgres through a pg Pool: an insert is one transaction of six statements, whatever the batch size.
+// Store over Postgres through a pg Pool: an insert is one transaction of five to seven statements, whatever its size.
 import { randomUUID } from 'node:crypto';
 import type { Span, TraceSummary } from '@kaizen/core';
 import { type FailureContext, toStoreError } from '../errors/to-store-error.js';
@@ -7,8 +7,9 @@ import { createSqlPromptStore } from '../prompts/sql-prompt-store.js';
 import { buildTraceListSql } from '../query/build-trace-list-sql.js';
 import { parseTraceQuery } from '../query/trace-list-filter.js';
 import { toTracePage } from '../query/trace-page.js';
-import { recordToSpan, type SpanRecord, type SqlValue, spanToValues } from '../rows/span-row.js';
-import { addByTrace, summarizeTouchedTraces } from '../rows/summarize-touched-traces.js';
+import { type EncodedSpans, encodeSpans, isEncodedSpans, type SpansToInsert } from '../rows/encode-spans.js';
+import { recordToSpan, type SpanRecord } from '../rows/span-row.js';
+import { countInserted, summarizeStoredTraces, touchedTraces } from '../rows/summarize-touched-traces.js';
 import type { TraceRecord } from '../rows/trace-row.js';
 import type { ApiKeyRecord, InsertSpansResult, Page, Project, Store, TraceQuery } from '../store.js';
 import { classifyPostgresError } from './classify-postgres-error.js';
@@ -25,18 +26,6 @@ interface ProjectRecord {
 
 interface InsertedKey {
   readonly trace_id: string;
-  readonly span_id: string;
-}
-
-/** The spans RETURNING reported as written, by trace; of a span sent twice in one batch, the first was written. */
-function insertedSpans(spans: readonly Span[], keys: readonly InsertedKey[]): Map<string, Span[]> {
-  // NUL cannot occur in Postgres text, so the joined key is unambiguous.
-  const written = new Set(keys.map((key) => `${key.trace_id}\u0000${key.span_id}`));
-  const byTrace = new Map<string, Span[]>();
-  for (const span of spans) {
-    if (written.delete(`${span.traceId}\u0000${span.spanId}`)) addByTrace(byTrace, span);
-  }
-  return byTrace;
 }
 
 const toProject = (record: ProjectRecord): Project => ({
@@ -110,30 +99,40 @@ class PostgresStore implements Store {
     return record === undefined ? null : toProject(record);
   }
 
-  async insertSpans(projectId: string, spans: readonly Span[]): Promise<InsertSpansResult> {
-    if (spans.length === 0) return { inserted: 0, duplicates: 0 };
+  async insertSpans(projectId: string, spans: SpansToInsert): Promise<InsertSpansResult> {
     const context = { action: 'insert spans', foreignKey: `project ${projectId} does not exist` };
-    let rows: SqlValue[][];
+    let encoded: EncodedSpans;
     try {
-      rows = spans.map(spanToValues);
+      encoded = isEncodedSpans(spans) ? spans : encodeSpans(spans);
     } catch (error) {
       throw toStoreError(error, 'invalid_value', { ...context, dialect: 'postgres' });
     }
+    if (encoded.rows.length === 0) return { inserted: 0, duplicates: 0 };
     return this.#withClient(context, async (client) => {
       await client.query({ text: 'BEGIN' });
-      const result = await client.query(statements.insertSpans(projectId, rows));
-      // RETURNING lists only the rows written: a pure retry touches no trace and rewrites nothing.
-      const inserted = insertedSpans(spans, result.rows as InsertedKey[]);
-      if (inserted.size > 0) {
-        const touched = [...inserted.keys()];
-        await client.query(statements.lockTraces(projectId, touched));
-        const stored = await client.query(statements.selectLightSpansOfSummarisedTraces(projectId, touched));
-        const summaries = summarizeTouchedTraces(inserted, stored.rows as SpanRecord[]);
-        await client.query(statements.upsertTraces(projectId, summaries));
+      const result = await client.query(statements.insertSpans(projectId, encoded.rows));
+      // RETURNING lists only the rows written (of a span sent twice in one batch, the first): a pure retry touches
+      // no trace and rewrites nothing.
+      const insertedByTrace = new Map<string, number>();
+      for (const key of result.rows as InsertedKey[]) countInserted(insertedByTrace, key.trace_id);
+      if (insertedByTrace.size > 0) {
+        await client.query(statements.lockTraces(projectId, [...insertedByTrace.keys()]));
+        const { maybeNew, stored } = touchedTraces(encoded, insertedByTrace);
+        if (maybeNew.length > 0) {
+          // The batch's summary for the traces that have none yet; RETURNING names them, the rest are recomputed.
+          const summaries = maybeNew.map((trace) => trace.summary);
+          const written = await client.query(statements.insertNewTraces(projectId, summaries));
+          const writtenIds = new Set((written.rows as InsertedKey[]).map((row) => row.trace_id));
+          for (const trace of maybeNew) if (!writtenIds.has(trace.traceId)) stored.push(trace.traceId);
+        }
+        if (stored.length > 0) {
+          const records = await client.query(statements.selectLightSpansOfTraces(projectId, stored));
+          await client.query(statements.upsertTraces(projectId, summarizeStoredTraces(records.rows as SpanRecord[])));
+        }
       }
       await client.query({ text: 'COMMIT' });
       const count = result.rowCount ?? 0;
-      return { inserted: count, duplicates: spans.length - count };
+      return { inserted: count, duplicates: encoded.rows.length - count };
     });
   }
 

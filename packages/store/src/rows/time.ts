@@ -13,6 +13,8 @@ const FRACTION = /\.(\d+)/;
 export function isoToMicros(iso: string, field = 'time'): number {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) throw new KaizenError('invalid_input', `${field} must be an ISO 8601 time, got "${iso}"`);
+  // What normalised spans carry (`2025-01-01T00:00:00.123Z`): milliseconds only, nothing to read past them.
+  if (iso.length === 24 && iso.charCodeAt(19) === 46 && iso.charCodeAt(23) === 90) return ms * 1000;
   const fraction = FRACTION.exec(iso)?.[1] ?? '';
   const subMillisecond = Number(fraction.slice(3, 6).padEnd(3, '0'));
   return ms * 1000 + subMillisecond;

@@ -17,7 +17,7 @@ export interface SqliteStatements {
   readonly insertApiKey: SqliteStatement;
   readonly selectProjectByKeyHash: SqliteStatement;
   readonly insertSpan: SqliteStatement;
-  readonly selectTraceIsSummarised: SqliteStatement;
+  readonly insertNewTrace: SqliteStatement;
   readonly selectLightSpansOfTrace: SqliteStatement;
   readonly upsertTrace: SqliteStatement;
   readonly selectSpansOfTrace: SqliteStatement;
@@ -41,7 +41,10 @@ export function prepareSqliteStatements(database: SqliteDatabase): SqliteStateme
       `INSERT INTO spans (project_id, ${SPAN_COLUMNS.join(', ')}) VALUES (${marks(SPAN_COLUMNS.length + 1)}) ` +
         'ON CONFLICT DO NOTHING',
     ),
-    selectTraceIsSummarised: database.prepare('SELECT 1 FROM traces WHERE project_id = ? AND trace_id = ?'),
+    insertNewTrace: database.prepare(
+      `INSERT INTO traces (project_id, ${TRACE_COLUMNS.join(', ')}) VALUES (${marks(TRACE_COLUMNS.length + 1)}) ` +
+        'ON CONFLICT (project_id, trace_id) DO NOTHING',
+    ),
     selectLightSpansOfTrace: database.prepare(
       `SELECT ${LIGHT_SPAN_COLUMNS.join(', ')} FROM spans WHERE project_id = ? AND trace_id = ?`,
     ),

@@ -7,10 +7,12 @@ import { createSqlPromptStore } from '../prompts/sql-prompt-store.js';
 import { buildTraceListSql } from '../query/build-trace-list-sql.js';
 import { parseTraceQuery } from '../query/trace-list-filter.js';
 import { toTracePage } from '../query/trace-page.js';
-import { recordToSpan, type SpanRecord, type SqlValue, spanToValues } from '../rows/span-row.js';
-import { addByTrace, summarizeTouchedTraces } from '../rows/summarize-touched-traces.js';
+import { type EncodedSpans, encodeSpans, isEncodedSpans, type SpansToInsert } from '../rows/encode-spans.js';
+import { recordToSpan, type SpanRecord } from '../rows/span-row.js';
+import { countInserted, summarizeStoredTraces, touchedTraces } from '../rows/summarize-touched-traces.js';
 import type { TraceRecord } from '../rows/trace-row.js';
 import type { ApiKeyRecord, InsertSpansResult, Page, Project, Store, TraceQuery } from '../store.js';
+import type { BackgroundCheckpointer } from './background-checkpointer.js';
 import { classifySqliteError } from './classify-sqlite-error.js';
 import { migrateSqlite } from './migrate-sqlite.js';
 import type { SqliteDatabase, SqliteStatement } from './sqlite-driver.js';
@@ -29,26 +31,33 @@ const toProject = (record: ProjectRecord): Project => ({
   createdAt: record.created_at,
 });
 
+export interface SqliteStoreSettings {
+  /** Checkpoints the WAL off the event loop; the caller then turns the connection's own checkpoints off. */
+  readonly checkpointer?: BackgroundCheckpointer | null;
+}
+
 /**
  * @example
  * const store = createSqliteStore(new Database('kaizen.db')); // pragmas are the caller's: see openSqliteStore
  * await store.migrate();
  */
-export function createSqliteStore(database: SqliteDatabase): Store {
-  return new SqliteStore(database);
+export function createSqliteStore(database: SqliteDatabase, settings: SqliteStoreSettings = {}): Store {
+  return new SqliteStore(database, settings.checkpointer ?? null);
 }
 
 class SqliteStore implements Store {
   readonly dialect = 'sqlite';
   readonly #database: SqliteDatabase;
+  readonly #checkpointer: BackgroundCheckpointer | null;
   #statements: SqliteStatements | null = null;
   /** List queries differ only by which filters are set: a few hundred texts at most. */
   readonly #listStatements = new Map<string, SqliteStatement>();
 
   readonly prompts: PromptStore;
 
-  constructor(database: SqliteDatabase) {
+  constructor(database: SqliteDatabase, checkpointer: BackgroundCheckpointer | null) {
     this.#database = database;
+    this.#checkpointer = checkpointer;
     this.prompts = createSqlPromptStore(createSqliteExecutor(database));
   }
 
@@ -62,6 +71,9 @@ class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    if (!this.#database.open) return;
+    await this.#checkpointer?.close();
+    // Another close may have finished meanwhile.
     if (!this.#database.open) return;
     try {
       // Lets SQLite refresh the planner statistics it needs, as its documentation recommends before closing.
@@ -100,34 +112,39 @@ class SqliteStore implements Store {
     return record === undefined ? null : toProject(record as ProjectRecord);
   }
 
-  async insertSpans(projectId: string, spans: readonly Span[]): Promise<InsertSpansResult> {
-    if (spans.length === 0) return { inserted: 0, duplicates: 0 };
+  async insertSpans(projectId: string, spans: SpansToInsert): Promise<InsertSpansResult> {
     const context = { action: 'insert spans', foreignKey: `project ${projectId} does not exist` };
-    // Converted before the transaction so the write lock is held only for the writes.
-    const rows = this.#guard(context, () => spans.map(spanToValues));
-    return this.#guard(context, () => this.#transaction(() => this.#writeSpans(projectId, spans, rows)));
+    // Encoded before the transaction (or already, in an ingest worker) so the write lock is held only for the writes.
+    const encoded = isEncodedSpans(spans) ? spans : this.#guard(context, () => encodeSpans(spans));
+    if (encoded.rows.length === 0) return { inserted: 0, duplicates: 0 };
+    const gate = this.#checkpointer?.gate;
+    if (gate) await gate;
+    const result = this.#guard(context, () => this.#transaction(() => this.#writeSpans(projectId, encoded)));
+    this.#checkpointer?.committed(encoded.rows.length);
+    return result;
   }
 
-  #writeSpans(projectId: string, spans: readonly Span[], rows: readonly SqlValue[][]): InsertSpansResult {
+  #writeSpans(projectId: string, encoded: EncodedSpans): InsertSpansResult {
     const statements = this.#prepared;
     // Only traces that gained a span need a new summary: a pure retry rewrites nothing.
-    const inserted = new Map<string, Span[]>();
+    const insertedByTrace = new Map<string, number>();
     let count = 0;
-    rows.forEach((row, index) => {
-      const span = spans[index];
-      if (span === undefined || statements.insertSpan.run(projectId, ...row).changes === 0) return;
+    for (const row of encoded.rows) {
+      if (statements.insertSpan.run(projectId, row).changes === 0) continue;
       count += 1;
-      addByTrace(inserted, span);
-    });
-    const stored: SpanRecord[] = [];
-    for (const traceId of inserted.keys()) {
-      if (statements.selectTraceIsSummarised.get(projectId, traceId) === undefined) continue;
-      // A loop, not push(...rows): a trace can hold more spans than a call takes arguments.
-      for (const record of statements.selectLightSpansOfTrace.all(projectId, traceId))
-        stored.push(record as SpanRecord);
+      // trace_id is the first of SPAN_COLUMNS.
+      countInserted(insertedByTrace, row[0] as string);
     }
-    for (const values of summarizeTouchedTraces(inserted, stored)) statements.upsertTrace.run(projectId, ...values);
-    return { inserted: count, duplicates: spans.length - count };
+    const { maybeNew, stored } = touchedTraces(encoded, insertedByTrace);
+    // One statement for a new trace: it writes the batch's summary unless the trace already has one.
+    for (const trace of maybeNew) {
+      if (statements.insertNewTrace.run(projectId, trace.summary).changes === 0) stored.push(trace.traceId);
+    }
+    for (const traceId of stored) {
+      const records = statements.selectLightSpansOfTrace.all(projectId, traceId) as SpanRecord[];
+      for (const values of summarizeStoredTraces(records)) statements.upsertTrace.run(projectId, values);
+    }
+    return { inserted: count, duplicates: encoded.rows.length - count };
   }
 
   async listTraces(projectId: string, query: TraceQuery): Promise<Page<TraceSummary>> {

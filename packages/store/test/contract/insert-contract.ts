@@ -1,7 +1,10 @@
-// Contract: insertSpans writes exactly what it was given, once, atomically, and keeps trace summaries right.
+// Contract: insertSpans writes exactly what it was given, once, atomically, and keeps trace summaries right, whether
+// it is given Span objects or the same spans encoded by encodeSpans (as the ingest worker threads send them).
 import type { Span } from '@kaizen/core';
 import { SPAN_KINDS } from '@kaizen/core';
 import { describe, expect, it } from 'vitest';
+import { encodeSpans } from '../../src/rows/encode-spans.js';
+import type { InsertSpansResult, Store } from '../../src/store.js';
 import { expectKaizenError } from './expect-kaizen-error.js';
 import { isoAt, makeSpan, makeStepSpan, newSpanId, newTraceId } from './span-fixtures.js';
 import type { StoreContext } from './store-context.js';
@@ -20,11 +23,24 @@ function bigAttributes(): Record<string, unknown> {
   return attributes;
 }
 
+type Insert = (store: Store, projectId: string, spans: readonly Span[]) => Promise<InsertSpansResult>;
+
+const FORMS: Readonly<Record<string, Insert>> = {
+  'Span objects': (store, projectId, spans) => store.insertSpans(projectId, spans),
+  // Through a structured clone, as the encoded batch crosses from the worker thread to the event loop.
+  'spans encoded by encodeSpans': async (store, projectId, spans) =>
+    store.insertSpans(projectId, structuredClone(encodeSpans(spans))),
+};
+
 export function describeInsertContract(context: StoreContext): void {
-  describe('insertSpans', () => {
+  for (const [form, insert] of Object.entries(FORMS)) describeInsertForm(context, form, insert);
+}
+
+function describeInsertForm(context: StoreContext, form: string, insert: Insert): void {
+  describe(`insertSpans (${form})`, () => {
     it('returns zero counts for an empty batch', async () => {
       const project = await context.project();
-      expect(await context.store.insertSpans(project.id, [])).toEqual({ inserted: 0, duplicates: 0 });
+      expect(await insert(context.store, project.id, [])).toEqual({ inserted: 0, duplicates: 0 });
     });
 
     it('reads back every field exactly', async () => {
@@ -90,7 +106,7 @@ export function describeInsertContract(context: StoreContext): void {
         costUsd: 0.1 + 0.2,
       });
       const spans = [root, zeroUsage, nullUsage, large];
-      expect(await context.store.insertSpans(project.id, spans)).toEqual({ inserted: 4, duplicates: 0 });
+      expect(await insert(context.store, project.id, spans)).toEqual({ inserted: 4, duplicates: 0 });
       expect(await context.store.getTraceSpans(project.id, traceId)).toStrictEqual(spans);
     });
 
@@ -98,7 +114,7 @@ export function describeInsertContract(context: StoreContext): void {
       const project = await context.project();
       const traceId = newTraceId();
       const spans = SPAN_KINDS.map((kind) => makeSpan({ traceId, kind }));
-      expect(await context.store.insertSpans(project.id, spans)).toEqual({
+      expect(await insert(context.store, project.id, spans)).toEqual({
         inserted: SPAN_KINDS.length,
         duplicates: 0,
       });
@@ -107,7 +123,7 @@ export function describeInsertContract(context: StoreContext): void {
     it('keeps microsecond start times', async () => {
       const project = await context.project();
       const span = makeSpan({ startTime: '2025-03-01T12:00:00.123456Z', endTime: '2025-03-01T12:00:00.373956Z' });
-      await context.store.insertSpans(project.id, [span]);
+      await insert(context.store, project.id, [span]);
       expect(await context.store.getTraceSpans(project.id, span.traceId)).toStrictEqual([span]);
     });
 
@@ -115,17 +131,28 @@ export function describeInsertContract(context: StoreContext): void {
       const project = await context.project();
       const root = makeSpan({ name: 'first version' });
       const child = makeSpan({ traceId: root.traceId, parentSpanId: root.spanId, startTime: isoAt(root.startTime, 5) });
-      await context.store.insertSpans(project.id, [root, child]);
+      await insert(context.store, project.id, [root, child]);
       const before = await context.store.listTraces(project.id, {});
       const changed: Span = { ...root, name: 'second version', inputTokens: 999 };
       const fresh = makeSpan({ traceId: root.traceId, parentSpanId: root.spanId });
-      expect(await context.store.insertSpans(project.id, [changed, child])).toEqual({ inserted: 0, duplicates: 2 });
+      expect(await insert(context.store, project.id, [changed, child])).toEqual({ inserted: 0, duplicates: 2 });
       expect(await context.store.listTraces(project.id, {})).toEqual(before);
       expect(await context.store.getTraceSpans(project.id, root.traceId)).toStrictEqual([root, child]);
-      expect(await context.store.insertSpans(project.id, [child, fresh, fresh])).toEqual({
+      expect(await insert(context.store, project.id, [child, fresh, fresh])).toEqual({
         inserted: 1,
         duplicates: 2,
       });
+    });
+
+    it('summarises a new trace once per span when the batch repeats a span', async () => {
+      const project = await context.project();
+      const root = makeStepSpan({ name: 'root' });
+      const call = makeSpan({ traceId: root.traceId, parentSpanId: root.spanId, startTime: isoAt(root.startTime, 1) });
+      const resent: Span = { ...call, name: 'resent copy', inputTokens: 999 };
+      expect(await insert(context.store, project.id, [root, call, resent])).toEqual({ inserted: 2, duplicates: 1 });
+      const [summary] = (await context.store.listTraces(project.id, {})).items;
+      expect(summary).toMatchObject({ rootName: 'root', spanCount: 2, inputTokens: 30, totalTokens: 42 });
+      expect(await context.store.getTraceSpans(project.id, root.traceId)).toStrictEqual([root, call]);
     });
 
     it('summarises a trace whose child arrived before its parent', async () => {
@@ -141,7 +168,7 @@ export function describeInsertContract(context: StoreContext): void {
         durationMs: 500,
         environment: null,
       });
-      await context.store.insertSpans(project.id, [call]);
+      await insert(context.store, project.id, [call]);
       const early = (await context.store.listTraces(project.id, {})).items[0];
       expect(early).toMatchObject({ traceId, rootName: 'chat', spanCount: 1, totalTokens: 42 });
 
@@ -158,7 +185,7 @@ export function describeInsertContract(context: StoreContext): void {
         promptName: 'checkout',
         promptVersion: '3',
       });
-      await context.store.insertSpans(project.id, [root]);
+      await insert(context.store, project.id, [root]);
       const page = await context.store.listTraces(project.id, {});
       expect(page.items).toStrictEqual([
         {
@@ -189,7 +216,7 @@ export function describeInsertContract(context: StoreContext): void {
       const children = Array.from({ length: 12 }, (_, index) =>
         makeSpan({ traceId: root.traceId, parentSpanId: root.spanId, startTime: isoAt(root.startTime, index + 1) }),
       );
-      await Promise.all([root, ...children].map((span) => context.store.insertSpans(project.id, [span])));
+      await Promise.all([root, ...children].map((span) => insert(context.store, project.id, [span])));
       const [summary] = (await context.store.listTraces(project.id, {})).items;
       expect(summary).toMatchObject({ rootName: 'root', spanCount: 13, inputTokens: 12 * 30, totalTokens: 12 * 42 });
     });
@@ -199,24 +226,21 @@ export function describeInsertContract(context: StoreContext): void {
       const good = makeSpan();
       const otherTrace = makeSpan();
       const badKind = { ...makeSpan({ traceId: good.traceId }), kind: 'bogus' } as unknown as Span;
-      await expectKaizenError(context.store.insertSpans(project.id, [good, badKind, otherTrace]), 'invalid_input');
+      await expectKaizenError(insert(context.store, project.id, [good, badKind, otherTrace]), 'invalid_input');
       const missingName = { ...makeSpan({ traceId: good.traceId }), name: null } as unknown as Span;
-      await expectKaizenError(context.store.insertSpans(project.id, [good, otherTrace, missingName]), 'invalid_input');
+      await expectKaizenError(insert(context.store, project.id, [good, otherTrace, missingName]), 'invalid_input');
       const fractionalTokens = makeSpan({ traceId: good.traceId, inputTokens: 1.5 });
-      await expectKaizenError(context.store.insertSpans(project.id, [good, fractionalTokens]), 'invalid_input');
+      await expectKaizenError(insert(context.store, project.id, [good, fractionalTokens]), 'invalid_input');
       const badTime = makeSpan({ startTime: 'yesterday', endTime: 'today' });
-      await expectKaizenError(context.store.insertSpans(project.id, [good, badTime]), 'invalid_input', /startTime/);
+      await expectKaizenError(insert(context.store, project.id, [good, badTime]), 'invalid_input', /startTime/);
       expect(await context.store.getTraceSpans(project.id, good.traceId)).toEqual([]);
       expect(await context.store.getTraceSpans(project.id, otherTrace.traceId)).toEqual([]);
       expect((await context.store.listTraces(project.id, {})).items).toEqual([]);
-      expect(await context.store.insertSpans(project.id, [good, otherTrace])).toEqual({ inserted: 2, duplicates: 0 });
+      expect(await insert(context.store, project.id, [good, otherTrace])).toEqual({ inserted: 2, duplicates: 0 });
     });
 
     it('rejects spans for an unknown project with not_found', async () => {
-      await expectKaizenError(
-        context.store.insertSpans('00000000-0000-4000-8000-000000000000', [makeSpan()]),
-        'not_found',
-      );
+      await expectKaizenError(insert(context.store, '00000000-0000-4000-8000-000000000000', [makeSpan()]), 'not_found');
     });
   });
 }
