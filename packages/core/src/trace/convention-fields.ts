@@ -1,10 +1,10 @@
 // What one instrumentation convention contributes to a span, and how the contributions of several are combined.
-import type { SpanIO } from './span.js';
+import type { Content } from './span-content.js';
 
 /** Fields read by one convention mapper; undefined means "this convention says nothing about it". */
 export interface ConventionFields {
-  readonly input?: SpanIO | undefined;
-  readonly output?: SpanIO | undefined;
+  readonly input?: Content | undefined;
+  readonly output?: Content | undefined;
   readonly inputTokens?: number | undefined;
   readonly outputTokens?: number | undefined;
   readonly totalTokens?: number | undefined;

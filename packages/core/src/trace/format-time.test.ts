@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nanosToIso, spanTimes } from './format-time.js';
+import { isoOfMillis, nanosToIso, spanTimes } from './format-time.js';
 
 describe('spanTimes', () => {
   it('keeps nanosecond precision in the duration beyond what a double of the timestamps could', () => {
@@ -31,5 +31,18 @@ describe('nanosToIso', () => {
     expect(nanosToIso('1700000000123456789')).toBe('2023-11-14T22:13:20.123Z');
     expect(nanosToIso('1e18')).toBe('1970-01-01T00:00:00.000Z');
     expect(nanosToIso('9'.repeat(25))).toBe('1970-01-01T00:00:00.000Z');
+  });
+});
+
+describe('isoOfMillis', () => {
+  it('formats exactly as Date.prototype.toISOString', () => {
+    const samples = [0, 1, 999, 951_782_400_000, 951_868_799_999, 1_709_251_199_999, 253_402_300_799_999];
+    for (let index = 0; index < 20_000; index += 1) samples.push(Math.floor(Math.random() * 253_402_300_800_000));
+    for (const ms of samples) expect(isoOfMillis(ms)).toBe(new Date(ms).toISOString());
+  });
+
+  it('hands instants outside years 0000-9999 to Date', () => {
+    expect(isoOfMillis(-1)).toBe('1969-12-31T23:59:59.999Z');
+    expect(isoOfMillis(253_402_300_800_000)).toBe('+010000-01-01T00:00:00.000Z');
   });
 });

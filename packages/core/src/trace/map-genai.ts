@@ -3,35 +3,47 @@ import type { ConventionFields } from './convention-fields.js';
 import { genAiEventInput, genAiEventOutput } from './map-genai-events.js';
 import type { Attributes, OtlpSpan } from './otlp-span.js';
 import { makeMessage, partsText, toMessages, toSpanIO, withContentParts } from './parse-messages.js';
-import { field, firstNumber, firstText, readJson, toText } from './read-attributes.js';
-import type { SpanIO } from './span.js';
+import { isPlainMessages, isPlainPartsText } from './plain-messages.js';
+import { field, firstNumber, firstText, readJson } from './read-attributes.js';
+import { type Content, contentKeepingSources, readContent, textContentOf } from './span-content.js';
 import { unflatten } from './unflatten.js';
 
 /** The event that carries content in GenAI semconv ≥ 1.37, with the same attributes a span would have. */
 const DETAILS_EVENT = 'gen_ai.client.inference.operation.details';
 
+const SYSTEM_INSTRUCTIONS = 'gen_ai.system_instructions';
+
 /** Current form: `gen_ai.input.messages` (+ `gen_ai.system_instructions` as a leading system message). */
-function structuredInput(attributes: Attributes): SpanIO | undefined {
-  const input = toSpanIO(field(attributes, 'gen_ai.input.messages'));
-  const instructions = field(attributes, 'gen_ai.system_instructions');
+function structuredInput(attributes: Attributes): Content | undefined {
+  const input = readContent(attributes, 'gen_ai.input.messages');
+  const instructions = field(attributes, SYSTEM_INSTRUCTIONS);
   if (instructions === undefined || instructions === null || instructions === '') return input;
-  const system = makeMessage('system', partsText(readJson(instructions) ?? instructions));
-  if (input === undefined) return [system];
+  const parsed = readJson(instructions);
+  const system = makeMessage('system', partsText(parsed ?? instructions));
+  // Plain text, or one text part: the system message then says all the attribute said.
+  const whole = (typeof instructions === 'string' && parsed === undefined) || isPlainPartsText(parsed);
+  const instructionKeys = whole ? [SYSTEM_INSTRUCTIONS] : [];
+  if (input === undefined) return { value: [system], keys: instructionKeys };
   // A raw (unparseable) input string cannot take a message in front of it; it is kept as sent.
-  return typeof input === 'string' ? input : [system, ...input];
+  if (typeof input.value === 'string') return input;
+  return { value: [system, ...input.value], keys: [...input.keys, ...instructionKeys] };
 }
 
 /** Flattened `gen_ai.prompt.N.*` / `gen_ai.completion.N.*`, then the obsolete plain `gen_ai.prompt` string. */
-function legacyContent(attributes: Attributes, key: 'gen_ai.prompt' | 'gen_ai.completion'): SpanIO | undefined {
-  const flattened = unflatten(attributes, key);
-  const messages = Array.isArray(flattened) ? toMessages(flattened.map(withContentParts)) : undefined;
-  return messages ?? toSpanIO(field(attributes, key));
+function legacyContent(attributes: Attributes, key: 'gen_ai.prompt' | 'gen_ai.completion'): Content | undefined {
+  const used: string[] = [];
+  const flattened = unflatten(attributes, key, used);
+  if (Array.isArray(flattened)) {
+    const records = flattened.map(withContentParts);
+    const messages = toMessages(records);
+    if (messages !== undefined) return { value: messages, keys: isPlainMessages(records) ? used : [] };
+  }
+  return readContent(attributes, key);
 }
 
 /** `gen_ai.tool.call.arguments|result` of `execute_tool` spans, as sent (usually JSON). */
-function toolValue(attributes: Attributes, key: string): string | undefined {
-  const value = field(attributes, key);
-  return value === undefined || value === null || value === '' ? undefined : toText(value);
+function toolValue(attributes: Attributes, key: string): Content | undefined {
+  return textContentOf(field(attributes, key), key);
 }
 
 /**
@@ -46,16 +58,17 @@ export function mapGenAi(span: OtlpSpan): ConventionFields {
   const attributes = span.attributes;
   const details = span.events.find((event) => event.name === DETAILS_EVENT)?.attributes;
   return {
+    // Content found on events stays in `kaizen.events` as well: only span attributes are left out once read.
     input:
       structuredInput(attributes) ??
-      (details !== undefined ? structuredInput(details) : undefined) ??
-      genAiEventInput(span.events) ??
+      (details !== undefined ? contentKeepingSources(structuredInput(details)?.value) : undefined) ??
+      contentKeepingSources(genAiEventInput(span.events)) ??
       legacyContent(attributes, 'gen_ai.prompt') ??
       toolValue(attributes, 'gen_ai.tool.call.arguments'),
     output:
-      toSpanIO(field(attributes, 'gen_ai.output.messages')) ??
-      (details !== undefined ? toSpanIO(field(details, 'gen_ai.output.messages')) : undefined) ??
-      genAiEventOutput(span.events) ??
+      readContent(attributes, 'gen_ai.output.messages') ??
+      (details !== undefined ? contentKeepingSources(toSpanIO(field(details, 'gen_ai.output.messages'))) : undefined) ??
+      contentKeepingSources(genAiEventOutput(span.events)) ??
       legacyContent(attributes, 'gen_ai.completion') ??
       toolValue(attributes, 'gen_ai.tool.call.result'),
     inputTokens: firstNumber(attributes, ['gen_ai.usage.input_tokens', 'gen_ai.usage.prompt_tokens']),

@@ -1,8 +1,8 @@
 // Reads the attributes the Langfuse SDKs set explicitly: observation/trace input and output, usage, cost, prompt.
 import type { ConventionFields } from './convention-fields.js';
 import type { Attributes, OtlpSpan } from './otlp-span.js';
-import { toSpanIO } from './parse-messages.js';
 import { asNumber, asRecord, field, firstText, readJson, type UnknownRecord } from './read-attributes.js';
+import { readContent } from './span-content.js';
 
 function jsonRecord(attributes: Attributes, key: string): UnknownRecord | undefined {
   return asRecord(readJson(field(attributes, key)));
@@ -45,8 +45,8 @@ export function mapLangfuse(span: OtlpSpan): ConventionFields {
   // Langfuse's own `input` excludes cached tokens (its integrations subtract them); Kaizen counts all input tokens.
   const langfuseInput = firstNumberIn(usage, ['input']);
   return {
-    input: toSpanIO(field(attributes, 'langfuse.observation.input')),
-    output: toSpanIO(field(attributes, 'langfuse.observation.output')),
+    input: readContent(attributes, 'langfuse.observation.input'),
+    output: readContent(attributes, 'langfuse.observation.output'),
     inputTokens:
       langfuseInput !== undefined
         ? langfuseInput + (cached ?? 0)
@@ -68,11 +68,11 @@ export function mapLangfuse(span: OtlpSpan): ConventionFields {
  * the last resort (normalizeSpan puts it after every other convention).
  *
  * @example
- * mapLangfuseTrace(span).input; // langfuse.trace.input '{"ticketId":"T-1"}' → '{"ticketId":"T-1"}'
+ * mapLangfuseTrace(span).input?.value; // langfuse.trace.input '{"ticketId":"T-1"}' → '{"ticketId":"T-1"}'
  */
 export function mapLangfuseTrace(span: OtlpSpan): ConventionFields {
   return {
-    input: toSpanIO(field(span.attributes, 'langfuse.trace.input')),
-    output: toSpanIO(field(span.attributes, 'langfuse.trace.output')),
+    input: readContent(span.attributes, 'langfuse.trace.input'),
+    output: readContent(span.attributes, 'langfuse.trace.output'),
   };
 }

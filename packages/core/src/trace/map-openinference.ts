@@ -1,10 +1,40 @@
 // Reads OpenInference (Arize Phoenix) attributes: flattened messages, input/output values, token counts, context.
 import type { ConventionFields } from './convention-fields.js';
 import type { Attributes, OtlpSpan } from './otlp-span.js';
-import { toMessages, toSpanIO } from './parse-messages.js';
+import { toMessages } from './parse-messages.js';
+import { isPlainMessages } from './plain-messages.js';
 import { asNumber, asRecord, asText, field, firstNumber, firstText, readJson } from './read-attributes.js';
-import type { SpanIO } from './span.js';
+import { type Content, readContent } from './span-content.js';
 import { unflatten } from './unflatten.js';
+
+const MESSAGE_FIELDS: ReadonlySet<string> = new Set([
+  'role',
+  'content',
+  'contents',
+  'tool_calls',
+  'tool_call_id',
+  'name',
+]);
+
+/** A wrapper unwrapMessage replaces by its `key` field holds nothing else; a value without that field is itself. */
+function unwrapsWhole(value: unknown, key: string): boolean {
+  const record = asRecord(value);
+  return record === undefined || !Object.hasOwn(record, key) || Object.keys(record).every((name) => name === key);
+}
+
+/** A flattened message whose every field unwrapMessage carries over, so isPlainMessages can judge the rest. */
+function carriesAllFields(item: unknown): boolean {
+  const wrapper = asRecord(item);
+  if (wrapper === undefined || !unwrapsWhole(wrapper, 'message')) return false;
+  const message = asRecord(field(wrapper, 'message')) ?? wrapper;
+  const contents = field(message, 'contents');
+  const calls = field(message, 'tool_calls');
+  return (
+    Object.keys(message).every((name) => MESSAGE_FIELDS.has(name)) &&
+    (!Array.isArray(contents) || contents.every((entry) => unwrapsWhole(entry, 'message_content'))) &&
+    (!Array.isArray(calls) || calls.every((entry) => unwrapsWhole(entry, 'tool_call')))
+  );
+}
 
 /** `{message:{role, content, contents:[{message_content}], tool_calls:[{tool_call}]}}` → a plain message record. */
 function unwrapMessage(item: unknown): unknown {
@@ -28,18 +58,24 @@ function unwrapMessage(item: unknown): unknown {
   };
 }
 
-function flattenedMessages(attributes: Attributes, prefix: string): SpanIO | undefined {
-  const flattened = unflatten(attributes, prefix);
-  return Array.isArray(flattened) ? toMessages(flattened.map(unwrapMessage)) : undefined;
+function flattenedMessages(attributes: Attributes, prefix: string): Content | undefined {
+  const used: string[] = [];
+  const flattened = unflatten(attributes, prefix, used);
+  if (!Array.isArray(flattened)) return undefined;
+  const records = flattened.map(unwrapMessage);
+  const messages = toMessages(records);
+  if (messages === undefined) return undefined;
+  return { value: messages, keys: flattened.every(carriesAllFields) && isPlainMessages(records) ? used : [] };
 }
 
 /** `input.value` is parsed only when its mime type does not say plain text: text that looks like JSON stays text. */
-function value(attributes: Attributes, key: 'input' | 'output'): SpanIO | undefined {
-  const raw = field(attributes, `${key}.value`);
+function value(attributes: Attributes, key: 'input' | 'output'): Content | undefined {
+  const valueKey = `${key}.value`;
+  const raw = field(attributes, valueKey);
   if (asText(field(attributes, `${key}.mime_type`)) === 'text/plain' && typeof raw === 'string') {
-    return raw === '' ? undefined : raw;
+    return raw === '' ? undefined : { value: raw, keys: [valueKey] };
   }
-  return toSpanIO(raw);
+  return readContent(attributes, valueKey);
 }
 
 /** Session or user id from the `metadata` JSON string, where LangChain/LlamaIndex users put them. */

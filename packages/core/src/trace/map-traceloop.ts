@@ -1,8 +1,8 @@
 // Reads OpenLLMetry (Traceloop) attributes: entity input/output, association properties, total tokens, prompts.
 import type { ConventionFields } from './convention-fields.js';
 import type { OtlpSpan } from './otlp-span.js';
-import { toSpanIO } from './parse-messages.js';
-import { field, firstNumber, firstText } from './read-attributes.js';
+import { firstNumber, firstText } from './read-attributes.js';
+import { readContent } from './span-content.js';
 
 const ASSOCIATION = 'traceloop.association.properties.';
 
@@ -18,8 +18,8 @@ const ASSOCIATION = 'traceloop.association.properties.';
 export function mapTraceloop(span: OtlpSpan): ConventionFields {
   const attributes = span.attributes;
   return {
-    input: toSpanIO(field(attributes, 'traceloop.entity.input')),
-    output: toSpanIO(field(attributes, 'traceloop.entity.output')),
+    input: readContent(attributes, 'traceloop.entity.input'),
+    output: readContent(attributes, 'traceloop.entity.output'),
     totalTokens: firstNumber(attributes, ['llm.usage.total_tokens']),
     promptName: firstText(attributes, ['traceloop.prompt.key']),
     promptVersion: firstText(attributes, ['traceloop.prompt.version']),

@@ -1,6 +1,7 @@
 // Maps one OTLP span, whatever convention its instrumentation follows, to Kaizen's Span model.
 import { computeCost } from './compute-cost.js';
-import { mergeConventionFields } from './convention-fields.js';
+import { type ConventionFields, mergeConventionFields } from './convention-fields.js';
+import { conventionPresence } from './convention-presence.js';
 import { spanTimes } from './format-time.js';
 import { mapAiSdk } from './map-ai-sdk.js';
 import { mapGenAi } from './map-genai.js';
@@ -16,6 +17,14 @@ import { resolveModel, resolveProvider } from './resolve-model.js';
 import { resolveStatus } from './resolve-status.js';
 import type { Span } from './span.js';
 import { spanAttributes } from './span-attributes.js';
+import type { Content } from './span-content.js';
+
+/** The attributes the input and output were read from in full: left out of the raw attributes. */
+function contentKeys(input: Content | undefined, output: Content | undefined): readonly string[] {
+  const inputKeys = input?.keys ?? [];
+  const outputKeys = output?.keys ?? [];
+  return outputKeys.length === 0 ? inputKeys : inputKeys.length === 0 ? outputKeys : [...inputKeys, ...outputKeys];
+}
 
 export interface NormalizeOptions {
   /** Prices for spans that report usage but no cost; see DEFAULT_PRICES and mergePrices. */
@@ -36,7 +45,8 @@ export interface NormalizeOptions {
  *    body, the messages are what evaluators and the UI need; the body stays in `attributes`.
  * 6. OpenLLMetry entity input/output: JSON of function arguments, the least structured.
  * 7. Langfuse trace input/output (`langfuse.trace.*`): the whole trace's, only when the span has nothing of its own.
- * Model, provider, kind, environment and status have their own key orders (resolve-*.ts).
+ * Model, provider, kind, environment and status have their own key orders (resolve-*.ts). The attributes an input
+ * or output was read from in full are left out of `attributes` (see Content in span-content.ts).
  *
  * @example
  * const span = normalizeSpan(otlpSpan, { prices: DEFAULT_PRICES });
@@ -44,15 +54,17 @@ export interface NormalizeOptions {
  * span.costUsd; // from the reported cost, else tokens × DEFAULT_PRICES, else null
  */
 export function normalizeSpan(span: OtlpSpan, options: NormalizeOptions): Span {
-  const fields = mergeConventionFields([
-    mapKaizen(span),
-    mapLangfuse(span),
-    mapAiSdk(span),
-    mapGenAi(span),
-    mapOpenInference(span),
-    mapTraceloop(span),
-    mapLangfuseTrace(span),
-  ]);
+  const present = conventionPresence(span);
+  // In priority order; a convention absent from the span would contribute nothing.
+  const contributions: ConventionFields[] = [];
+  if (present.kaizen) contributions.push(mapKaizen(span));
+  if (present.langfuse) contributions.push(mapLangfuse(span));
+  if (present.aiSdk) contributions.push(mapAiSdk(span));
+  if (present.genAi) contributions.push(mapGenAi(span));
+  if (present.openInference) contributions.push(mapOpenInference(span));
+  if (present.traceloop) contributions.push(mapTraceloop(span));
+  if (present.langfuse) contributions.push(mapLangfuseTrace(span));
+  const fields = mergeConventionFields(contributions);
   const model = resolveModel(span.attributes);
   const inputTokens = fields.inputTokens ?? null;
   const outputTokens = fields.outputTokens ?? null;
@@ -76,13 +88,13 @@ export function normalizeSpan(span: OtlpSpan, options: NormalizeOptions): Span {
     outputTokens,
     totalTokens,
     costUsd,
-    input: fields.input ?? null,
-    output: fields.output ?? null,
+    input: fields.input?.value ?? null,
+    output: fields.output?.value ?? null,
     promptName: fields.promptName ?? null,
     promptVersion: fields.promptVersion ?? null,
     environment: resolveEnvironment(span),
     sessionId: fields.sessionId ?? null,
     userId: fields.userId ?? null,
-    attributes: spanAttributes(span),
+    attributes: spanAttributes(span, contentKeys(fields.input, fields.output)),
   };
 }

@@ -80,17 +80,37 @@ export const DEFAULT_PRICES: PriceTable = {
  */
 const VERSION_SUFFIX = /^(?:[-@](?:\d{2,}|v\d+|latest|preview|exp)|:\d+)+$/;
 
+/** Past lookups per table: ingest prices every model call, and a batch names the same few models again and again. */
+const lookups = new WeakMap<PriceTable, Map<string, ModelPrice | null>>();
+
+/** Model names are untrusted input: the memo of one table is emptied rather than grown past this many names. */
+const MAX_REMEMBERED_NAMES = 1000;
+
 /**
  * The price of a reported model name: the exact key first, then the longest key the name starts with when the rest
  * is a date or version suffix, so `gpt-4o-mini-2024-07-18` → `gpt-4o-mini`, never `gpt-4o`. Case-insensitive; a
  * `provider/` prefix (`openai/gpt-4o`, OpenRouter/LiteLLM style) is ignored. Undefined when unknown: the caller must
- * not guess.
+ * not guess. Answers are remembered per table, which is therefore read as immutable (as its type says).
  *
  * @example
  * lookupPrice(DEFAULT_PRICES, 'gpt-4o-mini-2024-07-18') === DEFAULT_PRICES['gpt-4o-mini']; // true
  * lookupPrice(DEFAULT_PRICES, 'my-finetune'); // undefined
  */
 export function lookupPrice(table: PriceTable, model: string): ModelPrice | undefined {
+  let remembered = lookups.get(table);
+  if (remembered === undefined) {
+    remembered = new Map();
+    lookups.set(table, remembered);
+  }
+  const known = remembered.get(model);
+  if (known !== undefined) return known ?? undefined;
+  const price = findPrice(table, model);
+  if (remembered.size >= MAX_REMEMBERED_NAMES) remembered.clear();
+  remembered.set(model, price ?? null);
+  return price;
+}
+
+function findPrice(table: PriceTable, model: string): ModelPrice | undefined {
   const name = model.trim().toLowerCase();
   const bare = name.slice(name.lastIndexOf('/') + 1);
   let best: { length: number; price: ModelPrice } | undefined;

@@ -23,22 +23,35 @@ export interface NormalizedEvent {
 }
 
 /**
- * The span's attributes untouched (unknown keys included), with resource, scope and events added under
- * RESERVED_ATTRIBUTE_KEYS.
+ * Sets a data property. An attribute named `__proto__` must stay data, not replace the object's prototype; any other
+ * key becomes an own data property when assigned (Object.prototype has no other setter).
+ */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    target[key] = value;
+  }
+}
+
+/**
+ * The span's attributes (unknown keys included) less `leftOut`, with resource, scope and events added under
+ * RESERVED_ATTRIBUTE_KEYS. `leftOut` lists the content attributes whose whole content the span's input or output
+ * holds (see Content), so that it is stored once.
  *
  * @example
  * spanAttributes(span)['kaizen.resource']; // { 'service.name': 'checkout', … }
  */
-export function spanAttributes(span: OtlpSpan): Readonly<Record<string, unknown>> {
+export function spanAttributes(span: OtlpSpan, leftOut: readonly string[] = []): Readonly<Record<string, unknown>> {
   const attributes: Record<string, unknown> = {};
-  // defineProperty: an attribute named `__proto__` must stay data, not replace the object's prototype.
-  const set = (key: string, value: unknown): void => {
-    Object.defineProperty(attributes, key, { value, enumerable: true, writable: true, configurable: true });
-  };
-  for (const [key, value] of Object.entries(span.attributes)) set(key, value satisfies AttributeValue);
-  set(RESERVED_ATTRIBUTE_KEYS.resource, span.resourceAttributes);
+  const skip = leftOut.length > 0 ? new Set(leftOut) : undefined;
+  const source = span.attributes;
+  for (const key of Object.keys(source)) {
+    if (skip === undefined || !skip.has(key)) setOwn(attributes, key, source[key] satisfies AttributeValue | undefined);
+  }
+  setOwn(attributes, RESERVED_ATTRIBUTE_KEYS.resource, span.resourceAttributes);
   if (span.scopeName !== '') {
-    set(RESERVED_ATTRIBUTE_KEYS.scope, { name: span.scopeName, version: span.scopeVersion });
+    setOwn(attributes, RESERVED_ATTRIBUTE_KEYS.scope, { name: span.scopeName, version: span.scopeVersion });
   }
   if (span.events.length > 0) {
     const events: NormalizedEvent[] = span.events.map((event) => ({
@@ -46,7 +59,7 @@ export function spanAttributes(span: OtlpSpan): Readonly<Record<string, unknown>
       time: nanosToIso(event.timeUnixNano),
       attributes: event.attributes,
     }));
-    set(RESERVED_ATTRIBUTE_KEYS.events, events);
+    setOwn(attributes, RESERVED_ATTRIBUTE_KEYS.events, events);
   }
   return attributes;
 }

@@ -60,7 +60,9 @@ export interface Span {
   readonly userId: string | null;
   /**
    * Every span attribute as received (raw), plus the resource attributes, scope and events under the reserved keys
-   * `kaizen.resource`, `kaizen.scope`, `kaizen.events` (RESERVED_ATTRIBUTE_KEYS in span-attributes.ts).
+   * `kaizen.resource`, `kaizen.scope`, `kaizen.events` (RESERVED_ATTRIBUTE_KEYS in span-attributes.ts). Left out:
+   * the content attributes whose whole content `input` or `output` holds (`gen_ai.input.messages`, …), so content is
+   * stored once; one that holds more than the message model keeps (finish reasons, reasoning) stays (span-content.ts).
    */
   readonly attributes: Readonly<Record<string, unknown>>;
 }

@@ -23,13 +23,14 @@ function toArrays(value: unknown): unknown {
 
 /**
  * The value spelt by every key under `prefix.`, or undefined when there is none. Numeric segments become array
- * indices. A key that is both a leaf and a parent (`a.b` and `a.b.c`) keeps the first one seen.
+ * indices. A key that is both a leaf and a parent (`a.b` and `a.b.c`) keeps the first one seen. `usedKeys`, when
+ * given, receives the keys whose values are in the result.
  *
  * @example
  * unflatten({ 'gen_ai.prompt.0.role': 'user', 'gen_ai.prompt.0.content': 'Hi' }, 'gen_ai.prompt');
  * // [{ role: 'user', content: 'Hi' }]
  */
-export function unflatten(attributes: Attributes, prefix: string): unknown {
+export function unflatten(attributes: Attributes, prefix: string, usedKeys?: string[]): unknown {
   const start = `${prefix}.`;
   const root = newNode();
   let found = false;
@@ -54,6 +55,7 @@ export function unflatten(attributes: Attributes, prefix: string): unknown {
     const leaf = segments[segments.length - 1];
     if (blocked || leaf === undefined || node[leaf] !== undefined) continue;
     node[leaf] = attributes[key];
+    usedKeys?.push(key);
     found = true;
   }
   return found ? toArrays(root) : undefined;
