@@ -2,12 +2,15 @@
 
 export { KaizenError } from '@kaizen/core';
 export * from './api/create-kaizen-api.js';
+export type { DatasetsApi } from './api/datasets-api.js';
 export { codeForStatus, errorFromResponse } from './api/error-from-response.js';
+export type { CacheApi, ExperimentsApi } from './api/experiments-api.js';
 export type { HttpOptions } from './api/http-request.js';
 export type * from './api/prompt-api-types.js';
 export type { PromptsApi, ReadOptions } from './api/prompts-api.js';
 export * from './client/init.js';
 export * from './config/define-config.js';
+export * from './experiments/index.js';
 export * from './logger.js';
 export type { PromptDefinition } from './prompt/code-content.js';
 export * from './prompt/define-prompt.js';

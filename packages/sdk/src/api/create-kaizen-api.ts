@@ -1,5 +1,8 @@
-// The typed Kaizen HTTP API client: traces and the prompt registry, errors as KaizenError.
+// The typed Kaizen HTTP API client: traces, the prompt registry, datasets, experiments and the response cache; errors
+// as KaizenError.
 import type { Span, TraceSummary } from '@kaizen/core';
+import { createDatasetsApi, type DatasetsApi } from './datasets-api.js';
+import { type CacheApi, createCacheApi, createExperimentsApi, type ExperimentsApi } from './experiments-api.js';
 import { createHttpRequest, type HttpOptions } from './http-request.js';
 import { createPromptsApi, type PromptsApi, type ReadOptions } from './prompts-api.js';
 
@@ -57,6 +60,10 @@ export interface KaizenApi {
   listTraces(query?: TraceListQuery, options?: ReadOptions): Promise<TracePage>;
   getTrace(traceId: string, options?: ReadOptions): Promise<TraceDetail>;
   readonly prompts: PromptsApi;
+  readonly datasets: DatasetsApi;
+  readonly experiments: ExperimentsApi;
+  /** The response cache experiments read and fill. */
+  readonly cache: CacheApi;
 }
 
 /**
@@ -79,5 +86,8 @@ export function createKaizenApi(options: KaizenApiOptions): KaizenApi {
     getTrace: (traceId, read = {}) =>
       request('GET', `/api/traces/${encodeURIComponent(traceId)}`, read.signal ? { signal: read.signal } : {}),
     prompts: createPromptsApi(request),
+    datasets: createDatasetsApi(request, options),
+    experiments: createExperimentsApi(request),
+    cache: createCacheApi(request),
   };
 }

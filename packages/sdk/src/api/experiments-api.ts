@@ -1,0 +1,74 @@
+// Clients for the experiment routes under /api/experiments and the response cache under /api/cache.
+import type {
+  ComparedExperiments,
+  Experiment,
+  ExperimentHeader,
+  ExperimentItem,
+  ExperimentListQuery,
+  ExperimentWithItems,
+} from '../experiments/experiment-api-types.js';
+import type { HttpRequest } from './http-request.js';
+
+/**
+ * Experiments: created running, items added in batches, finished (the server computes the summary), compared.
+ *
+ * @example
+ * const run = await api.experiments.create(header);
+ * await api.experiments.addItems(run.id, items);
+ * await api.experiments.finish(run.id, { status: 'completed' });
+ * const report = await api.experiments.compare(baselineId, run.id);
+ */
+export interface ExperimentsApi {
+  create(
+    input: ExperimentHeader & {
+      items?: readonly ExperimentItem[];
+      finish?: 'completed' | 'failed';
+      error?: string | null;
+    },
+  ): Promise<Experiment>;
+  addItems(id: string, items: readonly ExperimentItem[]): Promise<{ readonly total: number }>;
+  finish(id: string, input: { status: 'completed' | 'failed'; error?: string | null }): Promise<Experiment>;
+  get(id: string): Promise<ExperimentWithItems>;
+  list(query?: ExperimentListQuery): Promise<{ readonly items: readonly Experiment[] }>;
+  compare(baselineId: string, candidateId: string): Promise<ComparedExperiments>;
+}
+
+/**
+ * Model answers by request hash (sha256 hex keys the client computes).
+ *
+ * @example
+ * const { hits } = await api.cache.lookup([key]);
+ * await api.cache.put([{ key, value: { text: 'answer' } }]);
+ */
+export interface CacheApi {
+  lookup(keys: readonly string[]): Promise<{ readonly hits: Readonly<Record<string, unknown>> }>;
+  put(entries: readonly { key: string; value: unknown }[]): Promise<{ readonly stored: number }>;
+}
+
+/**
+ * @example
+ * const experiments = createExperimentsApi(createHttpRequest({ url, apiKey }));
+ * const { items } = await experiments.list({ promptName: 'extractor' });
+ */
+export function createExperimentsApi(request: HttpRequest): ExperimentsApi {
+  const at = (id: string) => `/api/experiments/${encodeURIComponent(id)}`;
+  return {
+    create: (input) => request('POST', '/api/experiments', { body: input }),
+    addItems: (id, items) => request('POST', `${at(id)}/items`, { body: { items } }),
+    finish: (id, input) => request('POST', `${at(id)}/finish`, { body: input }),
+    get: (id) => request('GET', at(id)),
+    list: (query = {}) => request('GET', '/api/experiments', { query: { ...query } }),
+    compare: (baseline, candidate) => request('GET', '/api/experiments/compare', { query: { baseline, candidate } }),
+  };
+}
+
+/**
+ * @example
+ * const cache = createCacheApi(createHttpRequest({ url, apiKey }));
+ */
+export function createCacheApi(request: HttpRequest): CacheApi {
+  return {
+    lookup: (keys) => request('POST', '/api/cache/lookup', { body: { keys } }),
+    put: (entries) => request('PUT', '/api/cache', { body: { entries } }),
+  };
+}

@@ -1,0 +1,79 @@
+// The client side of the response cache: keys from (model, params, messages, output schema), lookups in batches
+// before a run, writes buffered and sent in batches while it runs.
+import type { CacheApi } from '../api/experiments-api.js';
+import { sha256Json } from './hash-json.js';
+
+/** Bumped when what a cached answer holds changes, so old entries are not misread. */
+const CACHE_FORMAT = 1;
+const LOOKUP_BATCH = 200;
+const WRITE_BATCH = 50;
+
+/** What one model call answered, as cached: enough to evaluate and account for it again without calling. */
+export interface CachedAnswer {
+  readonly text: string;
+  readonly inputTokens: number | null;
+  readonly outputTokens: number | null;
+  readonly costUsd: number | null;
+  readonly latencyMs: number;
+  /** The model that answered (a dated snapshot when the provider reports one). */
+  readonly model: string;
+}
+
+/**
+ * @example
+ * const key = await responseCacheKey({ model: 'sim:schemaorg', params: { temperature: 0 }, messages, outputSchema: null });
+ */
+export function responseCacheKey(request: {
+  readonly model: string;
+  readonly params: unknown;
+  readonly messages: unknown;
+  readonly outputSchema: unknown;
+}): Promise<string> {
+  return sha256Json({ cache: CACHE_FORMAT, ...request });
+}
+
+export function isCachedAnswer(value: unknown): value is CachedAnswer {
+  if (typeof value !== 'object' || value === null) return false;
+  const answer = value as Record<string, unknown>;
+  return typeof answer.text === 'string' && typeof answer.latencyMs === 'number' && typeof answer.model === 'string';
+}
+
+export interface ResponseCache {
+  /** The cached answers among `keys` (malformed entries are treated as misses). */
+  lookup(keys: readonly string[]): Promise<Map<string, CachedAnswer>>;
+  /** Buffers a write; sent once enough are buffered, and by flush(). */
+  put(key: string, answer: CachedAnswer): Promise<void>;
+  flush(): Promise<void>;
+}
+
+/**
+ * @example
+ * const cache = createResponseCache(api.cache);
+ * const hits = await cache.lookup(keys);
+ * await cache.put(key, answer); await cache.flush();
+ */
+export function createResponseCache(api: CacheApi): ResponseCache {
+  let pending: { key: string; value: CachedAnswer }[] = [];
+  const send = async () => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    await api.put(batch);
+  };
+  return {
+    async lookup(keys) {
+      const found = new Map<string, CachedAnswer>();
+      const unique = [...new Set(keys)];
+      for (let start = 0; start < unique.length; start += LOOKUP_BATCH) {
+        const { hits } = await api.lookup(unique.slice(start, start + LOOKUP_BATCH));
+        for (const [key, value] of Object.entries(hits)) if (isCachedAnswer(value)) found.set(key, value);
+      }
+      return found;
+    },
+    async put(key, value) {
+      pending.push({ key, value });
+      if (pending.length >= WRITE_BATCH) await send();
+    },
+    flush: send,
+  };
+}

@@ -1,0 +1,101 @@
+// One item of an experiment: the model's answer (from the cache when the same request was answered before), then
+// the checklist's verdict on it. A failed call is the item's error, never a failed criterion.
+import type { CompiledChecklist, PriceTable } from '@kaizen/core';
+import { type CallParams, callModel, type ResolveModelOptions, type RetryOptions } from '@kaizen/models';
+import type { ExperimentItem } from './experiment-api-types.js';
+import type { ItemPlan } from './plan-item.js';
+import type { CachedAnswer, ResponseCache } from './response-cache.js';
+
+export interface ItemRunner {
+  readonly model: string;
+  readonly params: CallParams;
+  readonly outputSchema: Readonly<Record<string, unknown>> | null;
+  readonly compiled: CompiledChecklist;
+  /** Null with the cache off. */
+  readonly cache: ResponseCache | null;
+  /** Answers found before the run. */
+  readonly hits: ReadonlyMap<string, CachedAnswer>;
+  readonly retry?: Partial<RetryOptions>;
+  readonly timeoutMs?: number;
+  readonly prices?: PriceTable;
+  readonly resolve?: ResolveModelOptions;
+}
+
+const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function failed(itemId: string, error: string): ExperimentItem {
+  return {
+    itemId,
+    output: null,
+    error,
+    cached: false,
+    result: null,
+    inputTokens: null,
+    outputTokens: null,
+    costUsd: null,
+    latencyMs: null,
+  };
+}
+
+async function answer(runner: ItemRunner, plan: ItemPlan & { messages: NonNullable<ItemPlan['messages']> }) {
+  const hit = plan.key === null ? undefined : runner.hits.get(plan.key);
+  if (hit !== undefined) return { answer: hit, cached: true };
+  const result = await callModel({
+    model: runner.model,
+    messages: plan.messages,
+    params: runner.params,
+    ...(runner.outputSchema !== null ? { outputSchema: runner.outputSchema } : {}),
+    ...(runner.retry !== undefined ? { retry: runner.retry } : {}),
+    ...(runner.timeoutMs !== undefined ? { timeoutMs: runner.timeoutMs } : {}),
+    ...(runner.prices !== undefined ? { prices: runner.prices } : {}),
+    ...(runner.resolve !== undefined ? { resolve: runner.resolve } : {}),
+  });
+  const fresh: CachedAnswer = {
+    text: result.text,
+    inputTokens: result.usage.inputTokens,
+    outputTokens: result.usage.outputTokens,
+    costUsd: result.costUsd,
+    latencyMs: result.latencyMs,
+    model: result.model,
+  };
+  if (runner.cache !== null && plan.key !== null) await runner.cache.put(plan.key, fresh);
+  return { answer: fresh, cached: false };
+}
+
+/**
+ * @example
+ * const item = await runItem(runner, plan); // { itemId, output, result: { score, passed, results… }, cached, … }
+ */
+export async function runItem(runner: ItemRunner, plan: ItemPlan): Promise<ExperimentItem> {
+  const itemId = plan.item.itemId;
+  if (plan.messages === null) return failed(itemId, plan.error ?? 'the input does not fit the prompt');
+  let got: Awaited<ReturnType<typeof answer>>;
+  try {
+    got = await answer(runner, { ...plan, messages: plan.messages });
+  } catch (error) {
+    return failed(itemId, `model call failed: ${errorMessage(error)}`);
+  }
+  const { inputTokens, outputTokens, costUsd, latencyMs, text } = got.answer;
+  const result = await runner.compiled.evaluate({
+    output: text,
+    ...('expected' in plan.item ? { expected: plan.item.expected } : {}),
+    input: plan.item.input,
+    latencyMs,
+    inputTokens,
+    outputTokens,
+    totalTokens: inputTokens === null || outputTokens === null ? null : inputTokens + outputTokens,
+    costUsd,
+    metadata: plan.item.metadata,
+  });
+  return {
+    itemId,
+    output: text,
+    error: null,
+    cached: got.cached,
+    result,
+    inputTokens,
+    outputTokens,
+    costUsd,
+    latencyMs,
+  };
+}
