@@ -49,7 +49,7 @@ export function createIngestHandler(options: IngestHandlerOptions): RawHandler {
       const body = await decodeBody(raw, encoding, options.maxInflatedBytes);
       const batch = await options.processor.process(format, body);
       // The ack waits for the store: a 2xx means the spans are durable (the store resolves after its commit).
-      if (batch.spans.length > 0) await options.store.insertSpans(projectId, batch.spans);
+      if (batch.spans.rows.length > 0) await options.store.insertSpans(projectId, batch.spans);
       sendExportResponse(response, format, partialSuccess(batch.rejected));
     } finally {
       options.gate.release();

@@ -1,5 +1,6 @@
-// Decodes one OTLP body and normalises its spans: the CPU-heavy part of ingest, run inline or in a worker thread.
+// Decodes one OTLP body, normalises and encodes its spans: the CPU-heavy part of ingest, run inline or in a worker.
 import { KaizenError, normalizeSpan, type PriceTable, type Span } from '@kaizen/core';
+import { type EncodedSpans, encodeSpans } from '@kaizen/store';
 import { decodeOtlpJson } from '../otlp/decode-otlp-json.js';
 import { decodeOtlpProtobuf } from '../otlp/decode-otlp-protobuf.js';
 import type { RejectedSpan } from '../otlp/decode-result.js';
@@ -7,7 +8,11 @@ import type { RejectedSpan } from '../otlp/decode-result.js';
 export type OtlpFormat = 'json' | 'protobuf';
 
 export interface ProcessedBatch {
-  readonly spans: Span[];
+  /**
+   * The valid spans, normalised and encoded as the store writes them (column values and per-trace summaries), so the
+   * event loop only binds and steps statements, and the worker sends flat strings and numbers instead of Span objects.
+   */
+  readonly spans: EncodedSpans;
   /** Spans the decoder or the normaliser refused, for the OTLP partial-success answer. */
   readonly rejected: RejectedSpan[];
 }
@@ -26,7 +31,7 @@ export function processBatch(format: OtlpFormat, body: Uint8Array, prices: Price
       decoded.rejected.push({ path: `span ${span.spanId} of trace ${span.traceId}`, reason: error.message });
     }
   }
-  return { spans, rejected: decoded.rejected };
+  return { spans: encodeSpans(spans), rejected: decoded.rejected };
 }
 
 /** Where batches are processed: on the event loop, or in worker threads so the loop stays free for I/O and the store. */

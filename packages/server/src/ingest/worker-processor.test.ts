@@ -46,7 +46,9 @@ describe('worker batch processor', () => {
     const proto = request([span()]);
     expect(await workers.process('protobuf', proto.slice())).toEqual(await inline.process('protobuf', proto));
     const { spans, rejected } = await workers.process('json', new TextEncoder().encode(json));
-    expect(spans[0]).toMatchObject({ model: 'gpt-4o', inputTokens: 10, durationMs: 250 });
+    expect(spans.rows).toHaveLength(1);
+    expect(spans.rows[0]).toEqual(expect.arrayContaining(['gpt-4o', 10, 250]));
+    expect(spans.traces).toMatchObject([{ traceId: '5b8efff798038103d269b633813fc60c', spanCount: 1 }]);
     expect(rejected).toHaveLength(1);
   });
 
@@ -64,7 +66,7 @@ describe('worker batch processor', () => {
 
   it('spreads concurrent batches over the workers', async () => {
     const results = await Promise.all(Array.from({ length: 8 }, () => workers.process('protobuf', request([span()]))));
-    expect(results.every((result) => result.spans.length === 1)).toBe(true);
+    expect(results.every((result) => result.spans.rows.length === 1)).toBe(true);
     expect(lines).toEqual([]);
   });
 });

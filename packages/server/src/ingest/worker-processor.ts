@@ -1,5 +1,5 @@
-// Runs batch processing in a small pool of worker threads: decode + normalise (~40 µs/span) leave the event loop,
-// which then only receives the structured clone (~5 µs/span) and writes to the store.
+// Runs batch processing in a small pool of worker threads: decode, normalise and encode leave the event loop, which
+// then only receives the structured clone of flat column values and runs the store's statements.
 import { Worker } from 'node:worker_threads';
 import { ERROR_CODES, type ErrorCode, KaizenError, type PriceTable } from '@kaizen/core';
 import { type BatchReply, type BatchRequest, type BatchWorkerData, READY } from './batch-worker-protocol.js';
