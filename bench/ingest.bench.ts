@@ -1,8 +1,8 @@
 // bench:ingest — OTLP/JSON ingest over HTTP into a running `kaizen serve`, next to a direct SQLite insert reference.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { buildJsonBatches } from './realistic-spans.js';
@@ -39,6 +39,44 @@ function peakRssMb(pid: number): number {
   return kb / 1024;
 }
 
+/** CPU seconds (user + system) of each thread of a process, by thread id; the main thread's id is the pid. */
+function threadCpuSeconds(pid: number): Map<number, { name: string; seconds: number }> {
+  const ticksPerSecond = 100; // USER_HZ on Linux
+  const threads = new Map<number, { name: string; seconds: number }>();
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      const name = stat.slice(stat.indexOf('(') + 1, close);
+      const fields = stat.slice(close + 2).split(' ');
+      threads.set(Number(task), { name, seconds: (Number(fields[11]) + Number(fields[12])) / ticksPerSecond });
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return threads;
+}
+
+/** Diagnostics: CPU µs per span of the server's busiest threads during the measured run. */
+function describeServerCpu(
+  pid: number,
+  before: Map<number, { name: string; seconds: number }>,
+  after: Map<number, { name: string; seconds: number }>,
+  spans: number,
+): { total: number; line: string } {
+  const used = [...after].map(([id, thread]) => ({
+    label: id === pid ? 'main' : `${thread.name}#${id}`,
+    micros: ((thread.seconds - (before.get(id)?.seconds ?? 0)) * 1e6) / spans,
+  }));
+  used.sort((a, b) => b.micros - a.micros);
+  const total = used.reduce((sum, thread) => sum + thread.micros, 0);
+  const busiest = used
+    .filter((thread) => thread.micros >= 0.5)
+    .map((thread) => `${thread.label} ${thread.micros.toFixed(1)}`)
+    .join(', ');
+  return { total, line: `${total.toFixed(1)} µs/span (${busiest})` };
+}
+
 function post(agent: http.Agent, url: URL, key: string, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const request = http.request(
@@ -62,7 +100,11 @@ function post(agent: http.Agent, url: URL, key: string, body: string): Promise<n
   });
 }
 
-async function sendAll(url: string, key: string, bodies: readonly string[]): Promise<{ seconds: number; latencies: number[] }> {
+async function sendAll(
+  url: string,
+  key: string,
+  bodies: readonly string[],
+): Promise<{ seconds: number; latencies: number[] }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const target = new URL('/v1/traces', url);
   const latencies: number[] = [];
@@ -148,7 +190,9 @@ async function main(): Promise<void> {
     const spansPerBody = (JSON.parse(bodies[0] ?? '{}') as JsonBody).resourceSpans[0]?.scopeSpans[0]?.spans.length ?? 0;
     const totalSpans = spansPerBody * bodies.length;
     const megabytes = bodies.reduce((sum, body) => sum + body.length, 0) / 1024 / 1024;
-    console.log(`bench:ingest — ${totalSpans} spans in ${bodies.length} OTLP/JSON requests of ${spansPerBody} spans (${megabytes.toFixed(1)} MB), concurrency ${CONCURRENCY}`);
+    console.log(
+      `bench:ingest — ${totalSpans} spans in ${bodies.length} OTLP/JSON requests of ${spansPerBody} spans (${megabytes.toFixed(1)} MB), concurrency ${CONCURRENCY}`,
+    );
 
     const key = execFileSync(process.execPath, [CLI, 'keys', 'create', '--project', 'bench', '--data', dataDir], {
       encoding: 'utf8',
@@ -156,9 +200,16 @@ async function main(): Promise<void> {
     const { child, url } = await startServer(dataDir);
     let result: { seconds: number; latencies: number[] };
     let rssMb: number;
+    let serverCpu: { total: number; line: string };
+    let clientCpuMicros: number;
     try {
       await sendAll(url, key, warmup);
+      const cpuBefore = threadCpuSeconds(child.pid ?? 0);
+      const clientBefore = process.cpuUsage();
       result = await sendAll(url, key, bodies);
+      const clientUsed = process.cpuUsage(clientBefore);
+      clientCpuMicros = (clientUsed.user + clientUsed.system) / totalSpans;
+      serverCpu = describeServerCpu(child.pid ?? 0, cpuBefore, threadCpuSeconds(child.pid ?? 0), totalSpans);
       rssMb = peakRssMb(child.pid ?? 0);
     } finally {
       child.kill('SIGTERM');
@@ -182,10 +233,20 @@ async function main(): Promise<void> {
       p99Ms: Number(percentile(sorted, 99).toFixed(1)),
       peakRssMb: Number(rssMb.toFixed(1)),
       lostSpans: lost,
+      serverCpuUsPerSpan: Number(serverCpu.total.toFixed(1)),
+      clientCpuUsPerSpan: Number(clientCpuMicros.toFixed(1)),
+      loadAverage: Number((loadavg()[0] ?? 0).toFixed(2)),
     };
-    console.log(`server (HTTP → normalise → SQLite): ${figures.spansPerSec} spans/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms per ${spansPerBody}-span request, peak RSS ${figures.peakRssMb} MB`);
+    console.log(
+      `server (HTTP → normalise → SQLite): ${figures.spansPerSec} spans/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms per ${spansPerBody}-span request, peak RSS ${figures.peakRssMb} MB`,
+    );
+    console.log(
+      `server CPU during the run: ${serverCpu.line}; client ${figures.clientCpuUsPerSpan} µs/span; load average ${figures.loadAverage}`,
+    );
     console.log(`reference (JSON.parse + prepared INSERT, one transaction): ${figures.referenceSpansPerSec} spans/s`);
-    console.log(`ratio ${figures.ratio} (target ≥ 0.5), absolute target ≥ 20000 spans/s, lost spans ${lost} (must be 0)`);
+    console.log(
+      `ratio ${figures.ratio} (target ≥ 0.5), absolute target ≥ 20000 spans/s, lost spans ${lost} (must be 0)`,
+    );
     console.log(JSON.stringify(figures));
     if (lost !== 0) process.exitCode = 1;
   } finally {
