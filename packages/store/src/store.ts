@@ -1,5 +1,6 @@
 // The one storage interface. SQLite (embedded default) and Postgres implement it; one contract suite tests both.
 import type { Span, TraceSummary } from '@kaizen/core';
+import type { EvaluationStores } from './evaluation/create-evaluation-stores.js';
 import type { PromptStore } from './prompts/prompt-store.js';
 import type { SpansToInsert } from './rows/encode-spans.js';
 
@@ -48,7 +49,8 @@ export interface Page<T> {
   readonly nextCursor: string | null;
 }
 
-export interface Store {
+/** Besides spans and prompts: evaluators, scores, labels and online rules (`EvaluationStores`). */
+export interface Store extends EvaluationStores {
   /** Which backend, for logs and error messages. */
   readonly dialect: 'sqlite' | 'postgres';
   /** The prompt registry: versions, labels, audit log. */

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Span, TraceSummary } from '@kaizen/core';
 import { type FailureContext, toStoreError } from '../errors/to-store-error.js';
+import { createEvaluationStores, type EvaluationStores } from '../evaluation/create-evaluation-stores.js';
 import type { PromptStore } from '../prompts/prompt-store.js';
 import { createSqlPromptStore } from '../prompts/sql-prompt-store.js';
 import { buildTraceListSql } from '../query/build-trace-list-sql.js';
@@ -49,10 +50,22 @@ class PostgresStore implements Store {
   #closed = false;
 
   readonly prompts: PromptStore;
+  readonly evaluators: EvaluationStores['evaluators'];
+  readonly scores: EvaluationStores['scores'];
+  readonly labels: EvaluationStores['labels'];
+  readonly onlineEvaluators: EvaluationStores['onlineEvaluators'];
 
   constructor(pool: PgPool) {
     this.#pool = pool;
-    this.prompts = createSqlPromptStore(createPostgresExecutor(pool));
+    // One executor for every SQL sub-store: on SQLite its queue keeps their transactions from nesting.
+    const sql = createPostgresExecutor(pool);
+    this.prompts = createSqlPromptStore(sql);
+    ({
+      evaluators: this.evaluators,
+      scores: this.scores,
+      labels: this.labels,
+      onlineEvaluators: this.onlineEvaluators,
+    } = createEvaluationStores(sql));
   }
 
   async migrate(): Promise<void> {

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Span, TraceSummary } from '@kaizen/core';
 import { type FailureContext, toStoreError } from '../errors/to-store-error.js';
+import { createEvaluationStores, type EvaluationStores } from '../evaluation/create-evaluation-stores.js';
 import type { PromptStore } from '../prompts/prompt-store.js';
 import { createSqlPromptStore } from '../prompts/sql-prompt-store.js';
 import { buildTraceListSql } from '../query/build-trace-list-sql.js';
@@ -54,11 +55,23 @@ class SqliteStore implements Store {
   readonly #listStatements = new Map<string, SqliteStatement>();
 
   readonly prompts: PromptStore;
+  readonly evaluators: EvaluationStores['evaluators'];
+  readonly scores: EvaluationStores['scores'];
+  readonly labels: EvaluationStores['labels'];
+  readonly onlineEvaluators: EvaluationStores['onlineEvaluators'];
 
   constructor(database: SqliteDatabase, checkpointer: BackgroundCheckpointer | null) {
     this.#database = database;
     this.#checkpointer = checkpointer;
-    this.prompts = createSqlPromptStore(createSqliteExecutor(database));
+    // One executor for every SQL sub-store: on SQLite its queue keeps their transactions from nesting.
+    const sql = createSqliteExecutor(database);
+    this.prompts = createSqlPromptStore(sql);
+    ({
+      evaluators: this.evaluators,
+      scores: this.scores,
+      labels: this.labels,
+      onlineEvaluators: this.onlineEvaluators,
+    } = createEvaluationStores(sql));
   }
 
   get #prepared(): SqliteStatements {

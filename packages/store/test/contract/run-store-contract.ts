@@ -1,6 +1,7 @@
 // The behaviour every Store backend must have: one suite, run against SQLite and Postgres alike.
 import { describe } from 'vitest';
 import type { Store } from '../../src/store.js';
+import { describeEvaluationContract } from './evaluation-contract.js';
 import { describeInsertContract } from './insert-contract.js';
 import { describeIsolationContract } from './isolation-contract.js';
 import { describeProjectsContract } from './projects-contract.js';
@@ -22,5 +23,6 @@ export function runStoreContract(name: string, openFreshStore: () => Promise<Sto
     describeTraceListContract(context);
     describeIsolationContract(context);
     describePromptsContract(context);
+    describeEvaluationContract(context);
   });
 }
