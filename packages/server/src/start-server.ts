@@ -11,6 +11,12 @@ import { createConcurrencyGate } from './http/concurrency-gate.js';
 import { createIngestHandler } from './http/ingest-handler.js';
 import { type BatchProcessor, createInlineProcessor } from './ingest/process-batch.js';
 import { createWorkerProcessor } from './ingest/worker-processor.js';
+import { observeStoredSpans, type SpansStoredListener } from './online/observe-stored-spans.js';
+import {
+  createOnlineEvaluation,
+  type OnlineEvaluation,
+  type OnlineEvaluationOptions,
+} from './online/online-evaluation.js';
 
 export interface ServerOptions {
   readonly store: Store;
@@ -35,12 +41,22 @@ export interface ServerOptions {
   readonly ingestWorkers?: number;
   /** How long a resolved API key is cached, in ms. Default 30 s. */
   readonly apiKeyCacheTtlMs?: number;
+  /**
+   * Scores incoming traces with the project's online evaluators, off the ingest path (see
+   * docs/architecture/online-evaluation.md): the config's custom checks and judge, quiet period, concurrency.
+   * `false` turns the worker off; the API can still score a trace on demand.
+   */
+  readonly onlineEvaluation?: OnlineEvaluationOptions | false;
+  /** Told after each committed ingest batch which traces it touched. Runs on the ingest path: keep it cheap. */
+  readonly onSpansStored?: SpansStoredListener;
 }
 
 export interface RunningServer {
   /** `http://host:port`, with the real port when `port` was 0. */
   readonly url: string;
   readonly port: number;
+  /** The online evaluation worker (its counters, for tests and health checks). */
+  readonly onlineEvaluation: Pick<OnlineEvaluation, 'stats'>;
   /** Stops accepting connections and resolves once in-flight requests have been answered. */
   close(): Promise<void>;
 }
@@ -72,6 +88,18 @@ async function createProcessor(options: ServerOptions, logger: (line: string) =>
   }
 }
 
+function spansStoredListener(
+  online: OnlineEvaluation | null,
+  extra: SpansStoredListener | undefined,
+): SpansStoredListener | null {
+  if (online === null) return extra ?? null;
+  if (extra === undefined) return online.notify;
+  return (projectId, traceIds) => {
+    online.notify(projectId, traceIds);
+    extra(projectId, traceIds);
+  };
+}
+
 function formatHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
@@ -91,8 +119,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.apiKeyCacheTtlMs !== undefined ? { ttlMs: options.apiKeyCacheTtlMs } : {}),
   });
   const processor = await createProcessor(options, logger);
+  const online = createOnlineEvaluation(options.store, options.onlineEvaluation || {}, logger);
+  if (options.onlineEvaluation !== false) await online.start();
+  const onStored = spansStoredListener(options.onlineEvaluation === false ? null : online, options.onSpansStored);
   const ingest = createIngestHandler({
-    store: options.store,
+    // The ingest path's one addition: after the commit, name the touched traces (no I/O, see observeStoredSpans).
+    store:
+      onStored === null
+        ? options.store
+        : observeStoredSpans(options.store, onStored, (error) => logger(`onSpansStored failed: ${String(error)}`)),
     resolver,
     gate: createConcurrencyGate(options.maxConcurrentIngest ?? DEFAULT_MAX_CONCURRENT_INGEST),
     processor,
@@ -100,7 +135,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxInflatedBytes: options.maxInflatedBytes ?? maxBodyBytes * 4,
     logger,
   });
-  const app = createApiApp({ store: options.store, resolver, logger });
+  const app = createApiApp({ store: options.store, resolver, logger, online });
   // overrideGlobalObjects: false leaves the process's global Request/Response alone (tests and SDKs share them).
   const api = getRequestListener(app.fetch, { overrideGlobalObjects: false });
 
@@ -121,6 +156,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       });
     });
   } catch (error) {
+    await online.close();
     await processor.close();
     throw error;
   }
@@ -131,6 +167,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url,
     port,
+    onlineEvaluation: online,
     async close() {
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error === undefined ? resolve() : reject(error)));
@@ -139,6 +176,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       });
       // After the last request is answered: in-flight batches still need their worker.
       await processor.close();
+      // Waiting traces are dropped (the next start catches them up); evaluations in flight get a few seconds.
+      await online.close();
     },
   };
 }

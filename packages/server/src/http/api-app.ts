@@ -3,16 +3,23 @@ import { KaizenError } from '@kaizen/core';
 import type { Store } from '@kaizen/store';
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { EvaluatorCompiler } from '../online/compiled-evaluators.js';
 import type { ApiKeyResolver } from './api-key-resolver.js';
 import { apiKeyFromAuthorization } from './credentials.js';
 import { errorHeaders, toErrorResponse } from './error-status.js';
+import { type EvaluationChangeListener, registerEvaluatorRoutes } from './evaluator-routes.js';
+import { registerOnlineEvaluatorRoutes } from './evaluator-routes-online.js';
+import { registerLabelRoutes } from './label-routes.js';
 import { registerPromptRoutes } from './prompt-routes.js';
+import { registerScoreRoutes } from './score-routes.js';
 import { parseTraceQuery } from './trace-query-params.js';
 
 export interface ApiAppOptions {
   readonly store: Store;
   readonly resolver: ApiKeyResolver;
   readonly logger: (line: string) => void;
+  /** The online evaluation worker: told when rules or evaluators change, and used to score a trace on demand. */
+  readonly online?: (EvaluationChangeListener & { readonly compiler: EvaluatorCompiler }) | null;
 }
 
 type ApiEnv = { Variables: { projectId: string } };
@@ -57,6 +64,10 @@ export function createApiApp(options: ApiAppOptions): Hono<ApiEnv> {
   });
 
   registerPromptRoutes(app, options.store);
+  registerEvaluatorRoutes(app, options.store, options.online ?? null);
+  registerOnlineEvaluatorRoutes(app, options.store, options.online ?? null);
+  registerScoreRoutes(app, options.store, options.online?.compiler ?? null);
+  registerLabelRoutes(app, options.store);
 
   for (const path of OTLP_PATHS) {
     app.all(path, (c) => {

@@ -1,0 +1,204 @@
+// The online evaluation worker: scores traces a quiet period after their last span, off the ingest request path.
+import { type Checklist, type ModelPort, summarizeTrace } from '@kaizen/core';
+import type { Store } from '@kaizen/store';
+import { createEvaluatorCompiler, type EvaluatorCompiler } from './compiled-evaluators.js';
+import { customChecksFromConfig } from './custom-checks.js';
+import { createOnlineRules } from './online-rules.js';
+import { createQuietPeriodQueue } from './quiet-period-queue.js';
+import { createRunQueue } from './run-queue.js';
+import { isSampled } from './sample-trace.js';
+import { scoreTrace, traceSubject } from './score-trace.js';
+import { matchesView, traceViewFacts } from './trace-view.js';
+
+export interface OnlineEvaluationOptions {
+  /** The evaluators of the server's kaizen.config.ts: where custom checks find their code. */
+  readonly evaluators?: Readonly<Record<string, Checklist>>;
+  /** Answers `llm_judge` criteria; without it they are errored with a reason. */
+  readonly judge?: ModelPort;
+  /** A trace is scored once it has gone this long without new spans. Default 1500 ms. */
+  readonly quietPeriodMs?: number;
+  /** Traces evaluated at once. Default 4. */
+  readonly concurrency?: number;
+  /** How often the enabled rules (and latest evaluator versions) are read again. Default 5000 ms. */
+  readonly refreshMs?: number;
+  /** Traces waiting, and traces queued, at most; past it the oldest waiting / newest due are dropped. Default 100 000. */
+  readonly maxPending?: number;
+  /** At start, traces that started this recently and lack a rule's score are scored. Default 24 h; 0 turns it off. */
+  readonly catchUpWindowMs?: number;
+  /** Traces per rule the start-up catch-up takes, newest first. Default 1000. */
+  readonly catchUpLimit?: number;
+  /** How long close() waits for evaluations in flight (a judge call can be slow). Default 5000 ms. */
+  readonly closeTimeoutMs?: number;
+}
+
+export interface OnlineEvaluationStats {
+  /** Traces waiting for their quiet period. */
+  readonly waiting: number;
+  /** Due traces waiting for a free slot. */
+  readonly queued: number;
+  readonly running: number;
+  readonly scored: number;
+  readonly failed: number;
+  readonly dropped: number;
+}
+
+export interface OnlineEvaluation {
+  /** The ingest path's only call: O(traces of the batch), no I/O. */
+  notify(projectId: string, traceIds: readonly string[]): void;
+  /** Re-reads the rules and forgets cached latest versions; resolves when the new rules apply. */
+  configurationChanged(): Promise<void>;
+  /** Loads the rules, then catches up in the background. Without it the worker stays idle (scoring on demand works). */
+  start(): Promise<void>;
+  close(): Promise<void>;
+  stats(): OnlineEvaluationStats;
+  /** The compiler the worker uses, for scoring on demand through the API. */
+  readonly compiler: EvaluatorCompiler;
+}
+
+const SEPARATOR = '\u0000';
+
+export function createOnlineEvaluation(
+  store: Store,
+  options: OnlineEvaluationOptions,
+  logger: (line: string) => void,
+): OnlineEvaluation {
+  const maxPending = options.maxPending ?? 100_000;
+  const refreshMs = options.refreshMs ?? 5000;
+  const compiler = createEvaluatorCompiler({
+    store,
+    customChecks: customChecksFromConfig(options.evaluators),
+    judge: options.judge,
+    latestTtlMs: refreshMs,
+  });
+  const rules = createOnlineRules(store);
+  const counts = { scored: 0, failed: 0, dropped: 0 };
+  const logged = new Set<string>();
+  let started = false;
+  let closed = false;
+  let refreshTimer: ReturnType<typeof setInterval> | null = null;
+  let catchingUp: Promise<void> | null = null;
+
+  function logOnce(key: string, line: string): void {
+    if (closed || logged.has(key)) return;
+    logged.add(key);
+    logger(line);
+  }
+
+  function drop(): void {
+    counts.dropped += 1;
+    logOnce('dropped', `online evaluation is behind: traces dropped (more than ${maxPending} waiting)`);
+  }
+
+  async function evaluate(key: string): Promise<void> {
+    const [projectId = '', traceId = ''] = key.split(SEPARATOR);
+    const sampled = (rules.of(projectId) ?? []).filter((rule) => isSampled(traceId, rule.samplingRate));
+    if (sampled.length === 0) return;
+    const spans = await store.getTraceSpans(projectId, traceId);
+    if (spans.length === 0) return;
+    const facts = traceViewFacts(spans, summarizeTrace(spans).environment);
+    const names = new Set(sampled.filter((rule) => matchesView(rule, facts)).map((rule) => rule.evaluatorName));
+    if (names.size === 0) return;
+    const subject = traceSubject(spans);
+    for (const name of names) {
+      if (closed) return;
+      try {
+        const evaluator = await compiler.latest(projectId, name);
+        if (evaluator === null) {
+          logOnce(`${projectId}${SEPARATOR}${name}`, `online evaluator "${name}" is not registered in its project`);
+          continue;
+        }
+        await scoreTrace(store, projectId, subject, evaluator, 'online');
+        counts.scored += 1;
+      } catch (error) {
+        counts.failed += 1;
+        logOnce(
+          `${projectId}${SEPARATOR}${name}`,
+          `online evaluator "${name}" failed (logged once per evaluator): ${(error as Error).message}`,
+        );
+      }
+    }
+  }
+
+  const running = createRunQueue({
+    concurrency: Math.max(1, options.concurrency ?? 4),
+    maxQueued: maxPending,
+    onDrop: drop,
+    run: (key) =>
+      evaluate(key).catch((error: unknown) => {
+        counts.failed += 1;
+        logOnce('evaluate', `online evaluation failed: ${(error as Error).message}`);
+      }),
+  });
+
+  const waiting = createQuietPeriodQueue({
+    quietPeriodMs: options.quietPeriodMs ?? 1500,
+    maxPending,
+    onDue: (key) => running.enqueue(key),
+    onDrop: drop,
+  });
+
+  /** Recent traces of each rule's view without its score (stored while no worker ran), straight to the queue. */
+  async function catchUp(): Promise<void> {
+    const windowMs = options.catchUpWindowMs ?? 24 * 3600 * 1000;
+    if (windowMs <= 0) return;
+    const since = new Date(Date.now() - windowMs).toISOString();
+    for (const projectRules of [...rules.all()]) {
+      for (const rule of projectRules) {
+        if (closed) return;
+        const traceIds = await store.scores.unscoredTraces(rule.projectId, {
+          evaluatorName: rule.evaluatorName,
+          environment: rule.environment,
+          promptName: rule.promptName,
+          promptVersion: rule.promptVersion,
+          since,
+          limit: options.catchUpLimit ?? 1000,
+        });
+        for (const traceId of traceIds) {
+          if (isSampled(traceId, rule.samplingRate)) running.enqueue(`${rule.projectId}${SEPARATOR}${traceId}`);
+        }
+      }
+    }
+  }
+
+  return {
+    compiler,
+    notify(projectId, traceIds) {
+      // Projects without enabled rules (most, often all) cost one Map lookup per stored batch.
+      if (closed || rules.of(projectId) === undefined) return;
+      for (const traceId of traceIds) waiting.touch(`${projectId}${SEPARATOR}${traceId}`);
+    },
+    async configurationChanged() {
+      compiler.invalidate();
+      if (started && !closed) await rules.refresh();
+    },
+    async start() {
+      started = true;
+      try {
+        await rules.refresh();
+      } catch (error) {
+        // The server still starts; the timer below retries.
+        logOnce('refresh', `online evaluation cannot read its rules: ${(error as Error).message}`);
+      }
+      refreshTimer = setInterval(() => {
+        compiler.invalidate();
+        rules
+          .refresh()
+          .catch((error: unknown) =>
+            logOnce('refresh', `online evaluation cannot read its rules: ${(error as Error).message}`),
+          );
+      }, refreshMs);
+      refreshTimer.unref?.();
+      catchingUp = catchUp().catch((error: unknown) =>
+        logOnce('catch-up', `online evaluation catch-up failed: ${(error as Error).message}`),
+      );
+    },
+    async close() {
+      closed = true;
+      if (refreshTimer !== null) clearInterval(refreshTimer);
+      waiting.clear();
+      await Promise.allSettled([catchingUp, rules.pending]);
+      await running.close(options.closeTimeoutMs ?? 5000);
+    },
+    stats: () => ({ waiting: waiting.size, queued: running.queued, running: running.running, ...counts }),
+  };
+}
