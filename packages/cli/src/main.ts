@@ -2,7 +2,10 @@
 import { KaizenError } from '@kaizen/core';
 import { Command, CommanderError } from 'commander';
 import type { CommandContext } from './command-context.js';
+import { registerEvaluatorsCommand } from './commands/evaluators.js';
 import { registerKeysCommand } from './commands/keys.js';
+import { registerLabelsCommand } from './commands/labels.js';
+import { registerOnlineCommand } from './commands/online.js';
 import { registerPromptsCommand } from './commands/prompts.js';
 import { registerReplayCommand } from './commands/replay.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -24,6 +27,9 @@ export function buildProgram(context: CommandContext): Command {
   registerTracesCommand(program, context);
   registerPromptsCommand(program, context);
   registerReplayCommand(program, context);
+  registerEvaluatorsCommand(program, context);
+  registerOnlineCommand(program, context);
+  registerLabelsCommand(program, context);
   return program;
 }
 

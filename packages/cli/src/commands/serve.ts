@@ -1,8 +1,10 @@
 // `kaizen serve`: the OTLP collector and the API over the configured store, until SIGINT/SIGTERM.
+import { createModelPort } from '@kaizen/models';
 import { startServer } from '@kaizen/server';
 import { openStore } from '@kaizen/store';
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
+import { findConfigFile, loadConfig } from '../load-config.js';
 import { parsePort } from '../parse-options.js';
 import { resolveStoreSettings } from '../settings.js';
 
@@ -11,6 +13,7 @@ interface ServeOptions {
   port: string;
   data?: string;
   maxBodyMb?: string;
+  config?: string;
 }
 
 export function registerServeCommand(program: Command, context: CommandContext): void {
@@ -21,6 +24,10 @@ export function registerServeCommand(program: Command, context: CommandContext):
     .option('--port <port>', 'port to listen on (4318 is the OTLP/HTTP default)', '4318')
     .option('--data <dir>', 'data folder of the embedded SQLite store (default ./.kaizen, or KAIZEN_DATA_DIR)')
     .option('--max-body-mb <mb>', 'largest accepted OTLP request body, in MiB', '8')
+    .option(
+      '--config <file>',
+      'kaizen.config.ts: custom checks and judgeModel for online evaluation (default KAIZEN_CONFIG or ./kaizen.config.ts)',
+    )
     .addHelpText(
       'after',
       `
@@ -37,6 +44,11 @@ Point any OpenTelemetry exporter at it:
       const port = parsePort(options.port, '--port');
       const maxBodyMb = Number(options.maxBodyMb ?? '8');
       const storeSettings = resolveStoreSettings(options, context.env);
+      // Online evaluation runs custom checks from the config and asks its judge model; without one, those criteria
+      // are errored with a reason, never failed.
+      const configFile = findConfigFile(options.config, context.env, process.cwd());
+      const config = await loadConfig(options.config, context.env, process.cwd());
+      if (configFile !== null) context.output.stderr(`Config: ${configFile}`);
       const store = await openStore(storeSettings);
       const server = await startServer({
         store,
@@ -44,6 +56,10 @@ Point any OpenTelemetry exporter at it:
         port,
         maxBodyBytes: Math.round(maxBodyMb * 1024 * 1024),
         logger: (line) => context.output.stderr(line),
+        onlineEvaluation: {
+          ...(config.evaluators !== undefined ? { evaluators: config.evaluators } : {}),
+          ...(config.judgeModel !== undefined ? { judge: createModelPort(config.judgeModel) } : {}),
+        },
       });
       const where =
         storeSettings.databaseUrl !== undefined ? 'postgres' : `sqlite in ${storeSettings.dataDir ?? '.kaizen'}`;
