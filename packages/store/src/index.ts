@@ -1,6 +1,9 @@
 // Public surface of @kaizen/store: the interface, the factory that picks a backend, API key helpers, span encoding.
 export * from './api-keys.js';
+export * from './cache/index.js';
+export * from './datasets/index.js';
 export * from './evaluation/index.js';
+export * from './experiments/index.js';
 export * from './open-store.js';
 export * from './prompts/index.js';
 export { type EncodedSpans, type EncodedTrace, encodeSpans, type SpansToInsert } from './rows/encode-spans.js';

@@ -1,6 +1,7 @@
 // The one storage interface. SQLite (embedded default) and Postgres implement it; one contract suite tests both.
 import type { Span, TraceSummary } from '@kaizen/core';
 import type { EvaluationStores } from './evaluation/create-evaluation-stores.js';
+import type { ExperimentStores } from './experiments/create-experiment-stores.js';
 import type { PromptStore } from './prompts/prompt-store.js';
 import type { SpansToInsert } from './rows/encode-spans.js';
 
@@ -49,8 +50,11 @@ export interface Page<T> {
   readonly nextCursor: string | null;
 }
 
-/** Besides spans and prompts: evaluators, scores, labels and online rules (`EvaluationStores`). */
-export interface Store extends EvaluationStores {
+/**
+ * Besides spans and prompts: evaluators, scores, labels and online rules (`EvaluationStores`); datasets, experiments
+ * and the response cache (`ExperimentStores`).
+ */
+export interface Store extends EvaluationStores, ExperimentStores {
   /** Which backend, for logs and error messages. */
   readonly dialect: 'sqlite' | 'postgres';
   /** The prompt registry: versions, labels, audit log. */

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Span, TraceSummary } from '@kaizen/core';
 import { type FailureContext, toStoreError } from '../errors/to-store-error.js';
 import { createEvaluationStores, type EvaluationStores } from '../evaluation/create-evaluation-stores.js';
+import { createExperimentStores, type ExperimentStores } from '../experiments/create-experiment-stores.js';
 import type { PromptStore } from '../prompts/prompt-store.js';
 import { createSqlPromptStore } from '../prompts/sql-prompt-store.js';
 import { buildTraceListSql } from '../query/build-trace-list-sql.js';
@@ -55,6 +56,9 @@ class SqliteStore implements Store {
   readonly #listStatements = new Map<string, SqliteStatement>();
 
   readonly prompts: PromptStore;
+  readonly datasets: ExperimentStores['datasets'];
+  readonly experiments: ExperimentStores['experiments'];
+  readonly responseCache: ExperimentStores['responseCache'];
   readonly evaluators: EvaluationStores['evaluators'];
   readonly scores: EvaluationStores['scores'];
   readonly labels: EvaluationStores['labels'];
@@ -72,6 +76,11 @@ class SqliteStore implements Store {
       labels: this.labels,
       onlineEvaluators: this.onlineEvaluators,
     } = createEvaluationStores(sql));
+    ({
+      datasets: this.datasets,
+      experiments: this.experiments,
+      responseCache: this.responseCache,
+    } = createExperimentStores(sql));
   }
 
   get #prepared(): SqliteStatements {
