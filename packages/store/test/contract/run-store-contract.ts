@@ -2,6 +2,7 @@
 import { describe } from 'vitest';
 import type { Store } from '../../src/store.js';
 import { describeEvaluationContract } from './evaluation-contract.js';
+import { describeExperimentDataContract } from './experiments-contract-suite.js';
 import { describeInsertContract } from './insert-contract.js';
 import { describeIsolationContract } from './isolation-contract.js';
 import { describeProjectsContract } from './projects-contract.js';
@@ -23,6 +24,7 @@ export function runStoreContract(name: string, openFreshStore: () => Promise<Sto
     describeTraceListContract(context);
     describeIsolationContract(context);
     describePromptsContract(context);
+    describeExperimentDataContract(context);
     describeEvaluationContract(context);
   });
 }
