@@ -5,10 +5,13 @@ import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { EvaluatorCompiler } from '../online/compiled-evaluators.js';
 import type { ApiKeyResolver } from './api-key-resolver.js';
+import { registerCacheRoutes } from './cache-routes.js';
 import { apiKeyFromAuthorization } from './credentials.js';
+import { registerDatasetRoutes } from './dataset-routes.js';
 import { errorHeaders, toErrorResponse } from './error-status.js';
 import { type EvaluationChangeListener, registerEvaluatorRoutes } from './evaluator-routes.js';
 import { registerOnlineEvaluatorRoutes } from './evaluator-routes-online.js';
+import { registerExperimentRoutes } from './experiment-routes.js';
 import { registerLabelRoutes } from './label-routes.js';
 import { registerPromptRoutes } from './prompt-routes.js';
 import { registerScoreRoutes } from './score-routes.js';
@@ -64,6 +67,9 @@ export function createApiApp(options: ApiAppOptions): Hono<ApiEnv> {
   });
 
   registerPromptRoutes(app, options.store);
+  registerDatasetRoutes(app, options.store);
+  registerExperimentRoutes(app, options.store);
+  registerCacheRoutes(app, options.store);
   registerEvaluatorRoutes(app, options.store, options.online ?? null);
   registerOnlineEvaluatorRoutes(app, options.store, options.online ?? null);
   registerScoreRoutes(app, options.store, options.online?.compiler ?? null);
