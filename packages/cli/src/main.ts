@@ -2,6 +2,8 @@
 import { KaizenError } from '@kaizen/core';
 import { Command, CommanderError } from 'commander';
 import type { CommandContext } from './command-context.js';
+import { registerDatasetsCommand } from './commands/datasets.js';
+import { registerEvalCommand } from './commands/eval.js';
 import { registerEvaluatorsCommand } from './commands/evaluators.js';
 import { registerKeysCommand } from './commands/keys.js';
 import { registerLabelsCommand } from './commands/labels.js';
@@ -27,6 +29,8 @@ export function buildProgram(context: CommandContext): Command {
   registerTracesCommand(program, context);
   registerPromptsCommand(program, context);
   registerReplayCommand(program, context);
+  registerDatasetsCommand(program, context);
+  registerEvalCommand(program, context);
   registerEvaluatorsCommand(program, context);
   registerOnlineCommand(program, context);
   registerLabelsCommand(program, context);
