@@ -1,5 +1,5 @@
 // The prompt registry API over a real server and store: versions, dedupe, labels, diff, rollback, validation, isolation.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { BACKENDS } from './support/backends.js';
 import { createProjectWithKey, useTestServer } from './support/test-server.js';
 
