@@ -4,6 +4,7 @@ export * from './evaluation/ifeval/index.js';
 export * from './evaluation/index.js';
 export * from './ports/model-port.js';
 export * from './prompts/index.js';
+export * from './rca/index.js';
 export * from './replay/index.js';
 export * from './statistics/index.js';
 export * from './trace/compute-cost.js';
