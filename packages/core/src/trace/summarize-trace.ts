@@ -1,4 +1,5 @@
 // Summarises a trace from its spans, counting each model call's usage once.
+import { isoToMillis } from './format-time.js';
 import type { Span } from './span.js';
 import type { TraceSummary } from './trace-summary.js';
 
@@ -61,11 +62,11 @@ export function summarizeTrace(spans: readonly Span[]): TraceSummary {
 
   let startTime = first.startTime;
   let endTime = first.endTime;
-  let startMs = Date.parse(first.startTime);
+  let startMs = isoToMillis(first.startTime);
   let endMs = startMs + first.durationMs;
   const models: string[] = [];
   for (const span of ordered) {
-    const spanStart = Date.parse(span.startTime);
+    const spanStart = isoToMillis(span.startTime);
     if (spanStart < startMs) {
       startMs = spanStart;
       startTime = span.startTime;

@@ -1,5 +1,5 @@
 // ISO 8601 at the edges, integer microseconds since the epoch in the database.
-import { KaizenError } from '@kaizen/core';
+import { isoToMillis, KaizenError } from '@kaizen/core';
 
 const FRACTION = /\.(\d+)/;
 
@@ -11,7 +11,7 @@ const FRACTION = /\.(\d+)/;
  * isoToMicros('2025-01-01T00:00:00.123Z'); // 1735689600123000
  */
 export function isoToMicros(iso: string, field = 'time'): number {
-  const ms = Date.parse(iso);
+  const ms = isoToMillis(iso);
   if (Number.isNaN(ms)) throw new KaizenError('invalid_input', `${field} must be an ISO 8601 time, got "${iso}"`);
   // What normalised spans carry (`2025-01-01T00:00:00.123Z`): milliseconds only, nothing to read past them.
   if (iso.length === 24 && iso.charCodeAt(19) === 46 && iso.charCodeAt(23) === 90) return ms * 1000;
