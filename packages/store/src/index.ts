@@ -4,6 +4,7 @@ export * from './cache/index.js';
 export * from './datasets/index.js';
 export * from './evaluation/index.js';
 export * from './experiments/index.js';
+export * from './insights/index.js';
 export * from './open-store.js';
 export * from './prompts/index.js';
 export { type EncodedSpans, type EncodedTrace, encodeSpans, type SpansToInsert } from './rows/encode-spans.js';

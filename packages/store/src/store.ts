@@ -2,6 +2,7 @@
 import type { Span, TraceSummary } from '@kaizen/core';
 import type { EvaluationStores } from './evaluation/create-evaluation-stores.js';
 import type { ExperimentStores } from './experiments/create-experiment-stores.js';
+import type { InsightStore } from './insights/insight-store.js';
 import type { PromptStore } from './prompts/prompt-store.js';
 import type { SpansToInsert } from './rows/encode-spans.js';
 
@@ -59,6 +60,8 @@ export interface Store extends EvaluationStores, ExperimentStores {
   readonly dialect: 'sqlite' | 'postgres';
   /** The prompt registry: versions, labels, audit log. */
   readonly prompts: PromptStore;
+  /** Root-cause reports, stored with their view. */
+  readonly insights: InsightStore;
   migrate(): Promise<void>;
   close(): Promise<void>;
 

@@ -4,6 +4,8 @@ import type { Span, TraceSummary } from '@kaizen/core';
 import { type FailureContext, toStoreError } from '../errors/to-store-error.js';
 import { createEvaluationStores, type EvaluationStores } from '../evaluation/create-evaluation-stores.js';
 import { createExperimentStores, type ExperimentStores } from '../experiments/create-experiment-stores.js';
+import type { InsightStore } from '../insights/insight-store.js';
+import { createSqlInsightStore } from '../insights/sql-insight-store.js';
 import type { PromptStore } from '../prompts/prompt-store.js';
 import { createSqlPromptStore } from '../prompts/sql-prompt-store.js';
 import { buildTraceListSql } from '../query/build-trace-list-sql.js';
@@ -51,6 +53,7 @@ class PostgresStore implements Store {
   #closed = false;
 
   readonly prompts: PromptStore;
+  readonly insights: InsightStore;
   readonly datasets: ExperimentStores['datasets'];
   readonly experiments: ExperimentStores['experiments'];
   readonly responseCache: ExperimentStores['responseCache'];
@@ -64,6 +67,7 @@ class PostgresStore implements Store {
     // One executor for every SQL sub-store: on SQLite its queue keeps their transactions from nesting.
     const sql = createPostgresExecutor(pool);
     this.prompts = createSqlPromptStore(sql);
+    this.insights = createSqlInsightStore(sql);
     ({
       evaluators: this.evaluators,
       scores: this.scores,

@@ -4,6 +4,7 @@ import type { Store } from '../../src/store.js';
 import { describeEvaluationContract } from './evaluation-contract.js';
 import { describeExperimentDataContract } from './experiments-contract-suite.js';
 import { describeInsertContract } from './insert-contract.js';
+import { describeInsightsContract } from './insights-contract.js';
 import { describeIsolationContract } from './isolation-contract.js';
 import { describeProjectsContract } from './projects-contract.js';
 import { describePromptsContract } from './prompts-contract.js';
@@ -26,5 +27,6 @@ export function runStoreContract(name: string, openFreshStore: () => Promise<Sto
     describePromptsContract(context);
     describeExperimentDataContract(context);
     describeEvaluationContract(context);
+    describeInsightsContract(context);
   });
 }
