@@ -39,6 +39,10 @@ function generate(seed: number, plant: Plant | null, count = 2000): RcaItem[] {
   });
 }
 
+// core compiles without DOM or Node types; the counts are printed so a run shows them, not only pass or fail.
+const print = (message: string): void =>
+  (globalThis as unknown as { console: { log: (text: string) => void } }).console.log(message);
+
 const SEEDS = Array.from({ length: 50 }, (_, index) => 1000 + index);
 const PLANTS: readonly Plant[] = [
   { feature: 'language', value: 'de', criterion: 'language' },
@@ -57,7 +61,7 @@ describe('analyzeRootCauses: planted causes', () => {
         const top = cause?.drivers[0];
         if (top?.feature === plant.feature && top.value === plant.value) first += 1;
       }
-      console.log(`planted ${plant.feature}=${plant.value} → ${plant.criterion}: ranked first in ${first}/50 seeds`);
+      print(`planted ${plant.feature}=${plant.value} → ${plant.criterion}: ranked first in ${first}/50 seeds`);
       expect(first).toBeGreaterThanOrEqual(48);
     });
   }
@@ -68,7 +72,7 @@ describe('analyzeRootCauses: planted causes', () => {
       const report = analyzeRootCauses({ items: generate(seed, null), criteria: CRITERIA });
       if (report.causes.every((cause) => cause.drivers.length === 0)) clean += 1;
     }
-    console.log(`pure noise: no driver reported in ${clean}/50 seeds`);
+    print(`pure noise: no driver reported in ${clean}/50 seeds`);
     expect(clean).toBeGreaterThanOrEqual(48);
   });
 });
@@ -77,9 +81,9 @@ describe('analyzeRootCauses: report shape', () => {
   const plant = { feature: 'promptVersion', value: '3', criterion: 'format' };
   const items = generate(7, plant);
   // `grounded` fails exactly where `format` fails: one cluster, one cause.
-  const coupled = items.map((item) => ({
+  const coupled: RcaItem[] = items.map((item) => ({
     ...item,
-    results: { ...item.results, grounded: item.results.format ?? 'passed' },
+    results: { ...item.results, grounded: item.results.format ?? ('passed' as const) },
     excerpts: { output: `output of ${item.traceId}` },
     rationales: { format: `invalid JSON in ${item.traceId}` },
   }));
