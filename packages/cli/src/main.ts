@@ -9,6 +9,7 @@ import { registerKeysCommand } from './commands/keys.js';
 import { registerLabelsCommand } from './commands/labels.js';
 import { registerOnlineCommand } from './commands/online.js';
 import { registerPromptsCommand } from './commands/prompts.js';
+import { registerRcaCommand } from './commands/rca.js';
 import { registerReplayCommand } from './commands/replay.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerTracesCommand } from './commands/traces.js';
@@ -34,6 +35,7 @@ export function buildProgram(context: CommandContext): Command {
   registerEvaluatorsCommand(program, context);
   registerOnlineCommand(program, context);
   registerLabelsCommand(program, context);
+  registerRcaCommand(program, context);
   return program;
 }
 

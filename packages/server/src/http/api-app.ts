@@ -12,6 +12,7 @@ import { errorHeaders, toErrorResponse } from './error-status.js';
 import { type EvaluationChangeListener, registerEvaluatorRoutes } from './evaluator-routes.js';
 import { registerOnlineEvaluatorRoutes } from './evaluator-routes-online.js';
 import { registerExperimentRoutes } from './experiment-routes.js';
+import { registerInsightRoutes } from './insight-routes.js';
 import { registerLabelRoutes } from './label-routes.js';
 import { registerPromptRoutes } from './prompt-routes.js';
 import { registerScoreRoutes } from './score-routes.js';
@@ -74,6 +75,7 @@ export function createApiApp(options: ApiAppOptions): Hono<ApiEnv> {
   registerOnlineEvaluatorRoutes(app, options.store, options.online ?? null);
   registerScoreRoutes(app, options.store, options.online?.compiler ?? null);
   registerLabelRoutes(app, options.store);
+  registerInsightRoutes(app, options.store);
 
   for (const path of OTLP_PATHS) {
     app.all(path, (c) => {
