@@ -38,6 +38,7 @@ describe('kaizen rca', () => {
   let store: Store;
   let server: RunningServer;
   let env: NodeJS.ProcessEnv;
+  const traceIds: string[] = [];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kaizen-cli-rca-'));
@@ -63,6 +64,7 @@ describe('kaizen rca', () => {
         attributes: { 'kaizen.prompt.variables': JSON.stringify({ language }) },
       });
       await store.insertSpans(project.id, [span]);
+      traceIds.push(span.traceId);
       const jsonFails = next() < (language === 'de' ? 0.7 : 0.05);
       await store.scores.write(project.id, {
         traceId: span.traceId,
@@ -118,6 +120,22 @@ describe('kaizen rca', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^10 scored items/);
     expect(result.stdout).toMatch(/No significant driver: the data is too small/);
+  });
+
+  it("analyses a dataset's source traces", async () => {
+    const project = await store.getProjectByName('p');
+    const items = traceIds
+      .slice(0, 30)
+      .map((traceId) => ({ itemId: traceId, input: { x: 1 }, sourceTraceId: traceId }));
+    await store.datasets.createVersion(project?.id ?? '', 'golden', {
+      items,
+      source: { kind: 'import', format: 'json' },
+    });
+    const result = await run(['rca', '--prompt', 'extract', '--dataset', 'golden', '--json'], env);
+    expect(result.code, result.stderr).toBe(0);
+    const insight = JSON.parse(result.stdout) as { view: Record<string, unknown>; traceCount: number };
+    expect(insight.view).toEqual({ evaluatorName: 'extractor', datasetName: 'golden', datasetVersion: 1 });
+    expect(insight.traceCount).toBe(30);
   });
 
   it('exits 2 on usage errors and unknown views', async () => {

@@ -151,6 +151,68 @@ for (const backend of BACKENDS) {
       expect((await call('GET', '/api/insights?dataset=golden')).body.items).toHaveLength(1);
     });
 
+    it("analyses an experiment's items with the experiment's evaluator and the dataset items' metadata", async () => {
+      const { url, key } = context();
+      const call = client(url, key);
+      expect((await call('POST', '/api/prompts/summarizer/versions', { template: 'Summarize {{text}}' })).status).toBe(
+        201,
+      );
+      const itemIds = Array.from({ length: 120 }, (_, index) => `doc-${index}`);
+      const datasetItems = itemIds.map((itemId, index) => ({
+        itemId,
+        input: { text: `text ${index}` },
+        metadata: { source: index % 3 === 0 ? 'scan' : 'web' },
+      }));
+      expect((await call('POST', '/api/datasets/docs/versions', { items: datasetItems })).status).toBe(201);
+      const next = random(3);
+      const items = itemIds.map((itemId, index) => {
+        const fails = next() < (index % 3 === 0 ? 0.8 : 0.05);
+        return {
+          itemId,
+          output: fails ? 'garbled' : 'a summary',
+          error: null,
+          cached: false,
+          result: {
+            score: fails ? 0 : 1,
+            passed: !fails,
+            label: fails ? 'fail' : 'pass',
+            results: [{ criterionId: 'faithful', status: fails ? 'failed' : 'passed', rationale: null }],
+            errors: 0,
+            judgeUsage: null,
+          },
+          inputTokens: null,
+          outputTokens: null,
+          costUsd: null,
+          latencyMs: null,
+        };
+      });
+      const experiment = await call('POST', '/api/experiments', {
+        promptName: 'summarizer',
+        promptVersion: 1,
+        datasetName: 'docs',
+        datasetVersion: 1,
+        datasetSplit: null,
+        model: 'sim:echo',
+        simulated: true,
+        evaluator: 'summaries',
+        checklistHash: 'c'.repeat(64),
+        criteria: [{ id: 'faithful', description: 'Faithful', weight: 1, kind: 'llm_judge' }],
+        passThreshold: 1,
+        items,
+        finish: 'completed',
+      });
+      expect(experiment.status, JSON.stringify(experiment.body)).toBe(201);
+      const experimentId = experiment.body.id as string;
+      const created = await call('POST', '/api/insights', { experimentId });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      expect(created.body).toMatchObject({ view: { evaluatorName: 'summaries', experimentId }, traceCount: 120 });
+      const top = (created.body.report as { causes: Cause[] }).causes[0];
+      expect(top?.criteria).toEqual(['faithful']);
+      expect(top?.drivers[0]).toMatchObject({ feature: 'metadata.source', value: 'scan' });
+      expect(itemIds).toContain(top?.evidence.failing[0]?.traceId);
+      expect((await call('GET', `/api/insights?experiment=${experimentId}`)).body.items).toHaveLength(1);
+    });
+
     it('answers 400 for bad views, 404 for unknown ones, and keeps projects apart', async () => {
       const { url, key, store } = context();
       const call = client(url, key);
@@ -163,6 +225,8 @@ for (const backend of BACKENDS) {
         { evaluatorName: 'extractor', from: '2025-06-02T00:00:00Z', to: '2025-06-01T00:00:00Z' },
         { evaluatorName: 'extractor', unknown: true },
         { evaluatorName: 'extractor', datasetName: 'golden', experimentId: '00000000-0000-0000-0000-000000000000' },
+        { evaluatorName: 'extractor', datasetName: 'golden', environment: 'production' },
+        { experimentId: '00000000-0000-0000-0000-000000000000', from: '2025-06-01T00:00:00Z' },
       ];
       for (const body of bad) {
         const answer = await call('POST', '/api/insights', body);

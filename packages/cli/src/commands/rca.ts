@@ -96,8 +96,8 @@ export function registerRcaCommand(program: Command, context: CommandContext): v
     .option('--dataset <name>', "the dataset's source traces instead (its latest version)")
     .option('--experiment <id>', "an experiment's items instead")
     .option('--evaluator <name>', 'whose scores to read (default: the only registered evaluator)')
-    .option('--from <iso>', 'only traces that started at or after this time')
-    .option('--to <iso>', 'only traces that started before this time')
+    .option('--from <iso>', 'only traces that started at or after this time (production traces only)')
+    .option('--to <iso>', 'only traces that started before this time (production traces only)')
     .option('--drivers <n>', 'drivers shown per cause', '3')
     .addHelpText(
       'after',
@@ -112,20 +112,19 @@ export function registerRcaCommand(program: Command, context: CommandContext): v
       }
       const call = evaluationApi(flags, context);
       const evaluatorName = await evaluatorOf(call, flags);
-      const body = {
-        ...(evaluatorName !== undefined ? { evaluatorName } : {}),
-        ...(flags.experiment !== undefined
+      const view =
+        flags.experiment !== undefined
           ? { experimentId: flags.experiment }
-          : {
-              ...(flags.dataset !== undefined ? { datasetName: flags.dataset } : { promptName: flags.prompt }),
-              ...(flags.dataset === undefined && flags.promptVersion !== undefined
-                ? { promptVersion: flags.promptVersion }
-                : {}),
-              ...(flags.environment !== undefined ? { environment: flags.environment } : {}),
-              ...(flags.from !== undefined ? { from: flags.from } : {}),
-              ...(flags.to !== undefined ? { to: flags.to } : {}),
-            }),
-      };
+          : flags.dataset !== undefined
+            ? { datasetName: flags.dataset }
+            : {
+                promptName: flags.prompt,
+                ...(flags.promptVersion !== undefined ? { promptVersion: flags.promptVersion } : {}),
+                ...(flags.environment !== undefined ? { environment: flags.environment } : {}),
+                ...(flags.from !== undefined ? { from: flags.from } : {}),
+                ...(flags.to !== undefined ? { to: flags.to } : {}),
+              };
+      const body = { ...(evaluatorName !== undefined ? { evaluatorName } : {}), ...view };
       const insight = await call<Insight>('POST', '/api/insights', body);
       if (flags.json === true) printJson(context.output, insight);
       else context.output.stdout(formatInsight(insight, Math.max(1, Number.parseInt(flags.drivers, 10) || 3)));

@@ -29,6 +29,15 @@ export const CreateInsightBody = z
     message: 'give a dataset or an experiment, not both',
     path: ['experimentId'],
   })
+  .refine(
+    (body) =>
+      (body.datasetName === undefined && body.experimentId === undefined) ||
+      [body.environment, body.promptName, body.promptVersion, body.from, body.to].every((field) => field === undefined),
+    {
+      message: 'a dataset or an experiment is analysed whole: no environment, prompt or time filters',
+      path: ['environment'],
+    },
+  )
   .refine((body) => body.datasetVersion === undefined || body.datasetName !== undefined, {
     message: 'datasetVersion needs datasetName',
     path: ['datasetVersion'],
