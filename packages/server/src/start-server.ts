@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { getRequestListener } from '@hono/node-server';
-import { DEFAULT_PRICES, type PriceTable } from '@kaizen/core';
+import { DEFAULT_PRICES, type ModelPort, type PriceTable } from '@kaizen/core';
 import type { Store } from '@kaizen/store';
 import { createApiApp } from './http/api-app.js';
 import { createApiKeyResolver } from './http/api-key-resolver.js';
@@ -49,6 +49,11 @@ export interface ServerOptions {
   readonly onlineEvaluation?: OnlineEvaluationOptions | false;
   /** Told after each committed ingest batch which traces it touched. Runs on the ingest path: keep it cheap. */
   readonly onSpansStored?: SpansStoredListener;
+  /**
+   * Writes a short hypothesis per root cause into computed insight reports (the config's `narrativeModel`).
+   * Default: the online evaluation's judge; neither → reports without narratives.
+   */
+  readonly narrativePort?: ModelPort;
 }
 
 export interface RunningServer {
@@ -135,7 +140,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxInflatedBytes: options.maxInflatedBytes ?? maxBodyBytes * 4,
     logger,
   });
-  const app = createApiApp({ store: options.store, resolver, logger, online });
+  const narrativePort = options.narrativePort ?? (options.onlineEvaluation || undefined)?.judge;
+  const app = createApiApp({ store: options.store, resolver, logger, online, narrativePort });
   // overrideGlobalObjects: false leaves the process's global Request/Response alone (tests and SDKs share them).
   const api = getRequestListener(app.fetch, { overrideGlobalObjects: false });
 

@@ -28,6 +28,7 @@ interface Driver {
 }
 
 interface Cause {
+  readonly id: string;
   readonly criteria: readonly string[];
   readonly failureRate: number;
   readonly lostScoreShare: number;
@@ -38,7 +39,12 @@ interface Cause {
 interface Insight {
   readonly id: string;
   readonly traceCount: number;
-  readonly report: { readonly causes: readonly Cause[]; readonly notes?: readonly string[] };
+  readonly report: {
+    readonly causes: readonly Cause[];
+    readonly notes?: readonly string[];
+    /** A model's hypothesis per top cause, or why it was dropped; absent without a narrative model. */
+    readonly narratives?: Readonly<Record<string, { readonly text?: string; readonly dropped?: string }>>;
+  };
 }
 
 function driverText(driver: Driver): string {
@@ -79,6 +85,11 @@ export function formatInsight(insight: Insight, maxDrivers: number): string {
       ),
     );
   }
+  causes.forEach((cause, index) => {
+    const narrative = insight.report.narratives?.[cause.id];
+    if (narrative?.text !== undefined) lines.push(`#${index + 1} ${cause.criteria.join(' + ')}: ${narrative.text}`);
+    else if (narrative?.dropped !== undefined) lines.push(`#${index + 1} narrative dropped: ${narrative.dropped}`);
+  });
   if (causes.length > 0 && causes.every((cause) => cause.drivers.length === 0)) {
     lines.push('No significant driver: the data is too small, or no feature raises a failure rate.');
   }

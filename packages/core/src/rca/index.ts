@@ -4,4 +4,13 @@ export { benjaminiHochberg } from './benjamini-hochberg.js';
 export { extractRcaFeatures, type RcaFeatureOptions } from './extract-rca-features.js';
 export { fisherExact } from './fisher-exact.js';
 export { logFactorial, logGamma } from './log-gamma.js';
+export {
+  acceptNarrative,
+  buildNarrativeMessages,
+  type NarratedReport,
+  type NarrativeContext,
+  type NarrativeOptions,
+  type NarrativeOutcome,
+  writeNarratives,
+} from './narrative.js';
 export type * from './rca-types.js';

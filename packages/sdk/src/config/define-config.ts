@@ -10,6 +10,8 @@ export interface KaizenConfig {
   readonly model?: string;
   /** `provider:model` answering LLM-judged criteria (`llm_judge`). */
   readonly judgeModel?: string;
+  /** `provider:model` writing a short hypothesis per root cause in insight reports; default judgeModel. */
+  readonly narrativeModel?: string;
   /** Checklists by name: `kaizen eval --evaluator NAME`, online evaluation, release gates. */
   readonly evaluators?: Readonly<Record<string, Checklist>>;
   /** Overrides and additions to the built-in price table (USD per token). */

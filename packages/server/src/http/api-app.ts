@@ -1,4 +1,6 @@
 // The Hono app for everything but OTLP ingest: health check and the trace query API, behind API-key auth.
+
+import type { ModelPort } from '@kaizen/core';
 import { KaizenError } from '@kaizen/core';
 import type { Store } from '@kaizen/store';
 import { Hono } from 'hono';
@@ -24,6 +26,8 @@ export interface ApiAppOptions {
   readonly logger: (line: string) => void;
   /** The online evaluation worker: told when rules or evaluators change, and used to score a trace on demand. */
   readonly online?: (EvaluationChangeListener & { readonly compiler: EvaluatorCompiler }) | null;
+  /** Writes narratives into computed insight reports. */
+  readonly narrativePort?: ModelPort | undefined;
 }
 
 type ApiEnv = { Variables: { projectId: string } };
@@ -75,7 +79,7 @@ export function createApiApp(options: ApiAppOptions): Hono<ApiEnv> {
   registerOnlineEvaluatorRoutes(app, options.store, options.online ?? null);
   registerScoreRoutes(app, options.store, options.online?.compiler ?? null);
   registerLabelRoutes(app, options.store);
-  registerInsightRoutes(app, options.store);
+  registerInsightRoutes(app, options.store, { narrativePort: options.narrativePort });
 
   for (const path of OTLP_PATHS) {
     app.all(path, (c) => {
