@@ -1,4 +1,5 @@
 // `kaizen serve`: the OTLP collector and the API over the configured store, until SIGINT/SIGTERM.
+import { DEFAULT_PRICES, mergePrices } from '@kaizen/core';
 import { createModelPort } from '@kaizen/models';
 import { startServer } from '@kaizen/server';
 import { openStore } from '@kaizen/store';
@@ -56,6 +57,11 @@ Point any OpenTelemetry exporter at it:
         port,
         maxBodyBytes: Math.round(maxBodyMb * 1024 * 1024),
         logger: (line) => context.output.stderr(line),
+        ...(config.prices !== undefined ? { prices: mergePrices(DEFAULT_PRICES, config.prices) } : {}),
+        // Root-cause narratives: their own model when configured, else the judge's; none → statistics only.
+        ...((config.narrativeModel ?? config.judgeModel) !== undefined
+          ? { narrativePort: createModelPort((config.narrativeModel ?? config.judgeModel) as string) }
+          : {}),
         onlineEvaluation: {
           ...(config.evaluators !== undefined ? { evaluators: config.evaluators } : {}),
           ...(config.judgeModel !== undefined ? { judge: createModelPort(config.judgeModel) } : {}),
