@@ -7,24 +7,9 @@ import { promisify } from 'node:util';
 import { type RunningServer, startServer } from '@kaizen/server';
 import { hashApiKey, openStore, type Store } from '@kaizen/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/main.js';
+import { runCli as run } from './support/run-cli.js';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'kaizen.js');
-
-async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['node', 'kaizen', ...argv], {
-    output: {
-      stdout: (text) => (stdout += `${text}\n`),
-      stderr: (text) => (stderr += `${text}\n`),
-      progress: (text) => (stderr += text),
-      interactive: false,
-    },
-    env,
-  });
-  return { code, stdout, stderr };
-}
 
 const traceId = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const otlpBody = JSON.stringify({

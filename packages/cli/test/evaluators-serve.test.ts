@@ -4,24 +4,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/main.js';
+import { runCli as run } from './support/run-cli.js';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'kaizen.js');
-
-async function run(argv: string[], env: NodeJS.ProcessEnv) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['node', 'kaizen', ...argv], {
-    output: {
-      stdout: (text) => (stdout += `${text}\n`),
-      stderr: (text) => (stderr += `${text}\n`),
-      progress: (text) => (stderr += text),
-      interactive: false,
-    },
-    env,
-  });
-  return { code, stdout, stderr };
-}
 
 /** Starts `kaizen serve` and resolves with its URL once it listens. */
 function serve(args: string[]): Promise<{ child: ChildProcess; url: string; log: () => string }> {

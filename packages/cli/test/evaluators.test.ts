@@ -6,22 +6,7 @@ import { type RunningServer, startServer } from '@kaizen/server';
 import { openStore, type Store } from '@kaizen/store';
 import { makeSpan } from '@kaizen/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/main.js';
-
-async function run(argv: string[], env: NodeJS.ProcessEnv) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['node', 'kaizen', ...argv], {
-    output: {
-      stdout: (text) => (stdout += `${text}\n`),
-      stderr: (text) => (stderr += `${text}\n`),
-      progress: (text) => (stderr += text),
-      interactive: false,
-    },
-    env,
-  });
-  return { code, stdout, stderr };
-}
+import { runCli as run } from './support/run-cli.js';
 
 // Inside the repo, so the config's import of @kaizen/sdk resolves as in a user's project.
 const dir = mkdtempSync(join(import.meta.dirname, '.tmp-evaluators-'));

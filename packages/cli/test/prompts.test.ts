@@ -5,22 +5,7 @@ import { join } from 'node:path';
 import { type RunningServer, startServer } from '@kaizen/server';
 import { openStore, type Store } from '@kaizen/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/main.js';
-
-async function run(argv: string[], env: NodeJS.ProcessEnv) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['node', 'kaizen', ...argv], {
-    output: {
-      stdout: (text) => (stdout += `${text}\n`),
-      stderr: (text) => (stderr += `${text}\n`),
-      progress: (text) => (stderr += text),
-      interactive: false,
-    },
-    env,
-  });
-  return { code, stdout, stderr };
-}
+import { runCli as run } from './support/run-cli.js';
 
 describe('kaizen prompts', () => {
   let dir: string;

@@ -7,22 +7,7 @@ import { type RunningServer, startServer } from '@kaizen/server';
 import { openStore, type Store } from '@kaizen/store';
 import { makeSpan } from '@kaizen/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/main.js';
-
-async function run(argv: string[], env: NodeJS.ProcessEnv) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['node', 'kaizen', ...argv], {
-    output: {
-      stdout: (text) => (stdout += `${text}\n`),
-      stderr: (text) => (stderr += `${text}\n`),
-      progress: (text) => (stderr += text),
-      interactive: false,
-    },
-    env,
-  });
-  return { code, stdout, stderr };
-}
+import { runCli as run } from './support/run-cli.js';
 
 const definition = {
   name: 'extractor',
