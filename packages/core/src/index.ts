@@ -2,6 +2,7 @@
 export * from './errors/kaizen-error.js';
 export * from './evaluation/ifeval/index.js';
 export * from './evaluation/index.js';
+export * from './optimization/index.js';
 export * from './ports/model-port.js';
 export * from './prompts/index.js';
 export * from './rca/index.js';

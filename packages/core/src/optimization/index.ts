@@ -1,0 +1,2 @@
+// Public surface of the optimization engine (groundwork: the deterministic edit operators).
+export * from './operators/index.js';
