@@ -1,61 +1,8 @@
 // Shapes of the dataset API (docs/api/datasets-experiments.md), as the client sends and receives them.
-import type { Message } from '@kaizen/core';
+import type { DatasetItem, DatasetSplit, SplitSettings } from '@kaizen/core';
 
-/**
- * @example
- * const split: DatasetSplit = 'validation';
- */
-export type DatasetSplit = 'train' | 'validation' | 'holdout';
-
-/**
- * Template variables (an object) or chat messages (an array).
- *
- * @example
- * const input: DatasetInput = { html: '<h1>Lentil curry</h1>' };
- */
-export type DatasetInput = Readonly<Record<string, unknown>> | readonly Message[];
-
-/**
- * @example
- * const item: DatasetItem = { itemId: 'p1', input: { html }, expected: { '@type': 'Recipe' }, metadata: {}, sourceTraceId: null, split: 'train' };
- */
-export interface DatasetItem {
-  readonly itemId: string;
-  readonly input: DatasetInput;
-  /** Absent when the item has no reference answer. */
-  readonly expected?: unknown;
-  readonly metadata: Readonly<Record<string, unknown>>;
-  readonly sourceTraceId: string | null;
-  readonly split: DatasetSplit;
-}
-
-/**
- * An item to store; its split is computed from the seed unless given.
- *
- * @example
- * const item: DatasetItemInput = { itemId: 'p1', input: { html: '<p>Hi</p>' } };
- */
-export interface DatasetItemInput {
-  readonly itemId: string;
-  readonly input: DatasetInput;
-  readonly expected?: unknown;
-  readonly metadata?: Readonly<Record<string, unknown>>;
-  readonly sourceTraceId?: string | null;
-  readonly split?: DatasetSplit;
-}
-
-/**
- * Split fractions (summing to 1) and the seed that assigns items to them.
- *
- * @example
- * const splits: SplitSettings = { seed: 7, train: 0.6, validation: 0.2, holdout: 0.2 };
- */
-export interface SplitSettings {
-  readonly seed: number;
-  readonly train: number;
-  readonly validation: number;
-  readonly holdout: number;
-}
+// The item shapes are core's, shared with the store.
+export type { DatasetInput, DatasetItem, DatasetItemInput, DatasetSplit, SplitSettings } from '@kaizen/core';
 
 /**
  * @example

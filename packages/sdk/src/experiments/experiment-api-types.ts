@@ -1,19 +1,9 @@
 // Shapes of the experiment and response-cache API (docs/api/datasets-experiments.md).
-import type { ChecklistResult, ExperimentComparison } from '@kaizen/core';
-import type { DatasetSplit } from './dataset-api-types.js';
+import type { DatasetSplit, ExperimentComparison, ExperimentCriterion, ExperimentItemRun } from '@kaizen/core';
 
-/**
- * A criterion as an experiment ran it.
- *
- * @example
- * const criterion: ExperimentCriterion = { id: 'json', description: 'JSON only', weight: 2, kind: 'json_valid' };
- */
-export interface ExperimentCriterion {
-  readonly id: string;
-  readonly description: string;
-  readonly weight: number;
-  readonly kind: string;
-}
+export type { ExperimentCriterion } from '@kaizen/core';
+/** One item's run: core's shape, shared with the store. */
+export type ExperimentItem = ExperimentItemRun;
 
 /**
  * What an experiment ran: prompt version × dataset version (and split) × model × checklist.
@@ -37,27 +27,6 @@ export interface ExperimentHeader {
   readonly criteria: readonly ExperimentCriterion[];
   readonly passThreshold: number;
   readonly settings?: Readonly<Record<string, unknown>>;
-}
-
-/**
- * One item's run: the output, the checklist's verdict, and what the call cost.
- *
- * @example
- * const item: ExperimentItem = { itemId: 'p1', output: '{…}', error: null, cached: true, result, inputTokens: 812,
- *   outputTokens: 95, costUsd: null, latencyMs: 3.1 };
- */
-export interface ExperimentItem {
-  readonly itemId: string;
-  readonly output: string | null;
-  /** Why the model call failed after its retries; such an item has no result. */
-  readonly error: string | null;
-  /** Answered from the response cache, without a model call. */
-  readonly cached: boolean;
-  readonly result: ChecklistResult | null;
-  readonly inputTokens: number | null;
-  readonly outputTokens: number | null;
-  readonly costUsd: number | null;
-  readonly latencyMs: number | null;
 }
 
 /**

@@ -1,44 +1,15 @@
 // The dataset model: named datasets with immutable numbered versions of items, each item in one split.
-import type { Message } from '@kaizen/core';
+import type { DatasetItem, DatasetItemInput, DatasetSplit, SplitSettings } from '@kaizen/core';
 
-export const DATASET_SPLITS = ['train', 'validation', 'holdout'] as const;
-export type DatasetSplit = (typeof DATASET_SPLITS)[number];
-
-/**
- * Template variables (an object), or the chat messages to send (an array: what a trace recorded when it had no
- * template variables).
- */
-export type DatasetInput = Readonly<Record<string, unknown>> | readonly Message[];
-
-/** An item as given to `createVersion`: the split is computed from the seed unless set. */
-export interface DatasetItemInput {
-  readonly itemId: string;
-  readonly input: DatasetInput;
-  /** The reference answer; absent when there is none (items from production never have one). */
-  readonly expected?: unknown;
-  readonly metadata?: Readonly<Record<string, unknown>>;
-  readonly sourceTraceId?: string | null;
-  /** Overrides the seeded split (an imported file may carry its own). */
-  readonly split?: DatasetSplit;
-}
-
-export interface DatasetItem {
-  readonly itemId: string;
-  readonly input: DatasetInput;
-  /** Absent when the item has no reference answer; JSON `null` is a reference answer. */
-  readonly expected?: unknown;
-  readonly metadata: Readonly<Record<string, unknown>>;
-  readonly sourceTraceId: string | null;
-  readonly split: DatasetSplit;
-}
-
-/** Fractions of items per split, summing to 1, and the seed that assigns items to them. */
-export interface SplitSettings {
-  readonly seed: number;
-  readonly train: number;
-  readonly validation: number;
-  readonly holdout: number;
-}
+// The item shapes are core's, shared with the SDK's API client.
+export {
+  DATASET_SPLITS,
+  type DatasetInput,
+  type DatasetItem,
+  type DatasetItemInput,
+  type DatasetSplit,
+  type SplitSettings,
+} from '@kaizen/core';
 
 /** Where a version's items came from, kept with the version as provenance. */
 export type DatasetSource =

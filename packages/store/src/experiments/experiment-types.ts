@@ -1,17 +1,12 @@
 // The experiment model: one prompt version run over one dataset version (and split) with one model and checklist,
 // its per-item results, and the summary computed from them when it finishes.
-import type { ChecklistResult } from '@kaizen/core';
-import type { DatasetSplit } from '../datasets/dataset-types.js';
+import type { DatasetSplit, ExperimentCriterion, ExperimentItemRun } from '@kaizen/core';
+
+export type { ExperimentCriterion } from '@kaizen/core';
+/** An item's run as given to the store: core's shape, shared with the SDK. */
+export type ExperimentItemInput = ExperimentItemRun;
 
 export type ExperimentStatus = 'running' | 'completed' | 'failed';
-
-/** A criterion as the experiment ran it: enough to read results and compare runs without the checklist's code. */
-export interface ExperimentCriterion {
-  readonly id: string;
-  readonly description: string;
-  readonly weight: number;
-  readonly kind: string;
-}
 
 export interface CreateExperimentInput {
   readonly name?: string | null;
@@ -33,22 +28,6 @@ export interface CreateExperimentInput {
   readonly passThreshold: number;
   /** How it was run (params, judge model, cache, concurrency, prompt hash…), as provenance. */
   readonly settings?: Readonly<Record<string, unknown>>;
-}
-
-export interface ExperimentItemInput {
-  readonly itemId: string;
-  /** The model's answer; null when the call failed. */
-  readonly output: string | null;
-  /** Why the model call failed (after retries); the item then has no result. */
-  readonly error: string | null;
-  /** Answered from the response cache: no model call was made. */
-  readonly cached: boolean;
-  /** The checklist's verdict; null when the model call failed. */
-  readonly result: ChecklistResult | null;
-  readonly inputTokens: number | null;
-  readonly outputTokens: number | null;
-  readonly costUsd: number | null;
-  readonly latencyMs: number | null;
 }
 
 export interface ExperimentItemRecord extends ExperimentItemInput {
