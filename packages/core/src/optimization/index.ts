@@ -1,2 +1,4 @@
-// Public surface of the optimization engine (groundwork: the deterministic edit operators).
+// Public surface of the optimization engine: the loop, its edit operators and the optimizer-model protocol.
+export * from './loop/index.js';
 export * from './operators/index.js';
+export * from './reflection/index.js';

@@ -1,0 +1,2 @@
+// The optimization loop.
+export * from './optimization-types.js';

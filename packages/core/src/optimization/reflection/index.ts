@@ -1,0 +1,3 @@
+// The protocol between the optimization loop and the optimizer model.
+export * from './build-optimizer-messages.js';
+export * from './reflection-protocol.js';
