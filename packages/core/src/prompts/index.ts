@@ -6,3 +6,4 @@ export * from './prompt.js';
 export * from './prompt-content.js';
 export * from './template.js';
 export * from './unified-diff.js';
+export * from './render-prompt-messages.js';

@@ -1,11 +1,12 @@
 // Builds the messages a candidate prompt version sends for one replayed production input.
 import { KaizenError } from '../errors/kaizen-error.js';
 import type { ChatTemplateMessage, PromptContent } from '../prompts/prompt.js';
-import { extractVariables, renderTemplate } from '../prompts/template.js';
+import { renderPromptMessages } from '../prompts/render-prompt-messages.js';
+import { extractVariables } from '../prompts/template.js';
 import type { ReplayInput } from './extract-replay-input.js';
 
 /**
- * With recorded variables, the candidate's template is rendered with them. With only recorded messages, the
+ * With recorded variables, the candidate's template is rendered with them (few-shot examples included). With only recorded messages, the
  * candidate's system messages replace the recorded ones and the conversation is kept — possible only when the
  * candidate's system part needs no variables.
  *
@@ -15,7 +16,8 @@ import type { ReplayInput } from './extract-replay-input.js';
 export function buildReplayMessages(candidate: PromptContent, input: ReplayInput): ChatTemplateMessage[] {
   const template: readonly ChatTemplateMessage[] =
     typeof candidate.template === 'string' ? [{ role: 'user', content: candidate.template }] : candidate.template;
-  if (input.kind === 'variables') return renderTemplate([...template], input.variables);
+  // Few-shot demonstrations are part of the candidate: they travel with it into every replayed call.
+  if (input.kind === 'variables') return renderPromptMessages(candidate, input.variables);
 
   const system = template.filter((message) => message.role === 'system');
   const needed = extractVariables(system);

@@ -119,3 +119,30 @@ describe('buildReplayMessages', () => {
     );
   });
 });
+
+describe('buildReplayMessages with few-shot examples', () => {
+  it('places the demonstrations as user/assistant turns before the replayed input', async () => {
+    const { buildReplayMessages } = await import('./build-replay-messages.js');
+    const messages = buildReplayMessages(
+      {
+        template: [
+          { role: 'system', content: 'Extract.' },
+          { role: 'user', content: 'Page: {{html}}' },
+        ],
+        variables: ['html'],
+        outputSchema: null,
+        model: null,
+        params: {},
+        tools: [],
+        examples: [{ input: { html: '<p>a</p>' }, output: '{"a":1}' }],
+      },
+      { kind: 'variables', variables: { html: '<p>b</p>' }, spanId: 's' },
+    );
+    expect(messages).toEqual([
+      { role: 'system', content: 'Extract.' },
+      { role: 'user', content: 'Page: <p>a</p>' },
+      { role: 'assistant', content: '{"a":1}' },
+      { role: 'user', content: 'Page: <p>b</p>' },
+    ]);
+  });
+});

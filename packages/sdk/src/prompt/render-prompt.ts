@@ -1,11 +1,5 @@
 // Validates variables against the prompt's zod schema and renders content into the messages sent to the model.
-import {
-  type ChatTemplateMessage,
-  KaizenError,
-  type PromptContent,
-  type PromptExample,
-  renderTemplate,
-} from '@kaizen/core';
+import { type ChatTemplateMessage, KaizenError, type PromptContent, renderPromptMessages } from '@kaizen/core';
 import type { z } from 'zod';
 
 /**
@@ -22,22 +16,9 @@ export function parseVariables<V extends z.ZodObject>(name: string, schema: V, v
   throw new KaizenError('invalid_input', `prompt "${name}": invalid variables: ${problems.join('; ')}`);
 }
 
-/** The text a user turn of a few-shot example gets: the last user template filled with the example's input. */
-function exampleUserText(template: PromptContent['template'], example: PromptExample): string {
-  const userTemplate =
-    typeof template === 'string' ? template : template.findLast((message) => message.role === 'user')?.content;
-  if (userTemplate === undefined) return JSON.stringify(example.input);
-  try {
-    return renderTemplate(userTemplate, example.input);
-  } catch {
-    // An example recorded with other variable names still teaches by its input: show it as JSON.
-    return JSON.stringify(example.input);
-  }
-}
-
 /**
- * Chat messages for the model: a text template becomes one user message; few-shot examples become user/assistant
- * turns placed before the last user message.
+ * Chat messages for the model (core's `renderPromptMessages`): few-shot examples become user/assistant turns placed
+ * before the last user message.
  *
  * @example
  * renderMessages(content, { html: '<h1>Hi</h1>' });
@@ -47,16 +28,5 @@ export function renderMessages(
   content: PromptContent,
   variables: Readonly<Record<string, unknown>>,
 ): ChatTemplateMessage[] {
-  const rendered: ChatTemplateMessage[] =
-    typeof content.template === 'string'
-      ? [{ role: 'user', content: renderTemplate(content.template, variables) }]
-      : renderTemplate(content.template, variables);
-  if (content.examples.length === 0) return rendered;
-  const turns = content.examples.flatMap((example): ChatTemplateMessage[] => [
-    { role: 'user', content: exampleUserText(content.template, example) },
-    { role: 'assistant', content: example.output },
-  ]);
-  const lastUser = rendered.findLastIndex((message) => message.role === 'user');
-  const at = lastUser === -1 ? rendered.length : lastUser;
-  return [...rendered.slice(0, at), ...turns, ...rendered.slice(at)];
+  return renderPromptMessages(content, variables);
 }
