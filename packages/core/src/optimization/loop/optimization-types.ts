@@ -161,13 +161,7 @@ export interface AcceptanceDecision {
   readonly regressions: readonly CriterionRegression[];
 }
 
-export type CandidateStatus =
-  | 'start'
-  | 'proposed'
-  | 'rejected-minibatch'
-  | 'rejected'
-  | 'accepted'
-  | 'not-evaluated';
+export type CandidateStatus = 'start' | 'proposed' | 'rejected-minibatch' | 'rejected' | 'accepted' | 'not-evaluated';
 
 /**
  * Every prompt the run tried: its parent, the edit and operator that made it, the cause it aimed at, its scores

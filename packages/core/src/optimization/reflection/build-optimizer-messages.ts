@@ -64,7 +64,8 @@ export function parseReflectionAnswer(text: string, editable: readonly EditableP
 function jsonCandidates(text: string): string[] {
   const trimmed = text.trim();
   const found = [trimmed];
-  for (const match of trimmed.matchAll(/```(?:json)?\s*([\s\S]*?)```/g)) if (match[1] !== undefined) found.push(match[1]);
+  for (const match of trimmed.matchAll(/```(?:json)?\s*([\s\S]*?)```/g))
+    if (match[1] !== undefined) found.push(match[1]);
   const first = trimmed.indexOf('{');
   const last = trimmed.lastIndexOf('}');
   if (first >= 0 && last > first) found.push(trimmed.slice(first, last + 1));
