@@ -5,6 +5,7 @@ export * from './limit-concurrency.js';
 export * from './model-port-adapter.js';
 export * from './model-usage.js';
 export * from './parse-model-spec.js';
+export * from './ports/index.js';
 export * from './resolve-model.js';
 export * from './retry.js';
 export * from './simulated/index.js';

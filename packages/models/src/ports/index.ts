@@ -1,0 +1,5 @@
+// The adapters that plug models into the optimization loop's ports, and the answer cache they share.
+export * from './answer-cache.js';
+export * from './create-evaluate-port.js';
+export * from './create-optimizer-port.js';
+export * from './model-key.js';
