@@ -6,6 +6,7 @@ export * from './evaluation/index.js';
 export * from './experiments/index.js';
 export * from './insights/index.js';
 export * from './open-store.js';
+export * from './optimizations/index.js';
 export * from './prompts/index.js';
 export { type EncodedSpans, type EncodedTrace, encodeSpans, type SpansToInsert } from './rows/encode-spans.js';
 export * from './store.js';

@@ -3,6 +3,7 @@ import type { Span, TraceSummary } from '@kaizen/core';
 import type { EvaluationStores } from './evaluation/create-evaluation-stores.js';
 import type { ExperimentStores } from './experiments/create-experiment-stores.js';
 import type { InsightStore } from './insights/insight-store.js';
+import type { OptimizationStore } from './optimizations/optimization-store.js';
 import type { PromptStore } from './prompts/prompt-store.js';
 import type { SpansToInsert } from './rows/encode-spans.js';
 
@@ -62,6 +63,8 @@ export interface Store extends EvaluationStores, ExperimentStores {
   readonly prompts: PromptStore;
   /** Root-cause reports, stored with their view. */
   readonly insights: InsightStore;
+  /** Optimization runs and the candidates they tried. */
+  readonly optimizations: OptimizationStore;
   migrate(): Promise<void>;
   close(): Promise<void>;
 

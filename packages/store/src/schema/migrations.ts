@@ -5,6 +5,7 @@ import { migration0002 } from './migration-0002-prompts.js';
 import { migration0003 } from './migration-0003-evaluation.js';
 import { migration0004 } from './migration-0004-datasets-experiments.js';
 import { migration0005 } from './migration-0005-insights.js';
+import { migration0006 } from './migration-0006-optimizations.js';
 
 export type { Migration } from './migration.js';
 
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];
 
 /** The newest version this code knows; a database ahead of it was migrated by a newer Kaizen. */

@@ -6,6 +6,8 @@ import { createEvaluationStores, type EvaluationStores } from '../evaluation/cre
 import { createExperimentStores, type ExperimentStores } from '../experiments/create-experiment-stores.js';
 import type { InsightStore } from '../insights/insight-store.js';
 import { createSqlInsightStore } from '../insights/sql-insight-store.js';
+import type { OptimizationStore } from '../optimizations/optimization-store.js';
+import { createSqlOptimizationStore } from '../optimizations/sql-optimization-store.js';
 import type { PromptStore } from '../prompts/prompt-store.js';
 import { createSqlPromptStore } from '../prompts/sql-prompt-store.js';
 import { buildTraceListSql } from '../query/build-trace-list-sql.js';
@@ -59,6 +61,7 @@ class SqliteStore implements Store {
 
   readonly prompts: PromptStore;
   readonly insights: InsightStore;
+  readonly optimizations: OptimizationStore;
   readonly datasets: ExperimentStores['datasets'];
   readonly experiments: ExperimentStores['experiments'];
   readonly responseCache: ExperimentStores['responseCache'];
@@ -74,6 +77,7 @@ class SqliteStore implements Store {
     const sql = createSqliteExecutor(database);
     this.prompts = createSqlPromptStore(sql);
     this.insights = createSqlInsightStore(sql);
+    this.optimizations = createSqlOptimizationStore(sql);
     ({
       evaluators: this.evaluators,
       scores: this.scores,

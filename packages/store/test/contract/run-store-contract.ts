@@ -6,6 +6,7 @@ import { describeExperimentDataContract } from './experiments-contract-suite.js'
 import { describeInsertContract } from './insert-contract.js';
 import { describeInsightsContract } from './insights-contract.js';
 import { describeIsolationContract } from './isolation-contract.js';
+import { describeOptimizationsContract } from './optimizations-contract.js';
 import { describeProjectsContract } from './projects-contract.js';
 import { describePromptsContract } from './prompts-contract.js';
 import { useFreshStore } from './store-context.js';
@@ -28,5 +29,6 @@ export function runStoreContract(name: string, openFreshStore: () => Promise<Sto
     describeExperimentDataContract(context);
     describeEvaluationContract(context);
     describeInsightsContract(context);
+    describeOptimizationsContract(context);
   });
 }
