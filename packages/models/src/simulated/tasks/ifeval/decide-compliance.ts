@@ -17,7 +17,7 @@ export interface IfevalDecision {
   /** Whether the answer is written to follow the instruction. */
   readonly comply: boolean;
   readonly reason: DecisionReason;
-  /** The failure probability the draw used: base rate × reminder multiplier. */
+  /** The failure probability the draw used: min(0.95, base rate × failureScale) × reminder multiplier. */
   readonly failureRate: number;
 }
 
@@ -29,11 +29,29 @@ export interface DecisionContext {
   /** Probability that an instruction is forgotten because the system prompt is long. */
   readonly forgetProbability: number;
   readonly rules: SimulatedOptions['rules'];
+  /** `SimulatedOptions.failureScale`: multiplies every base failure rate (1 = GPT-4 as measured). */
+  readonly failureScale: number;
+}
+
+/** The highest failure rate `failureScale` can give a type, so a scaled-down model still follows something. */
+export const MAX_SCALED_FAILURE_RATE = 0.95;
+
+/**
+ * A type's failure rate before reminders: GPT-4's base rate times `failureScale`, capped at 0.95. A scale below 1
+ * simulates a stronger model; a negative or non-finite scale counts as 1.
+ * @example
+ * scaledFailureRate('punctuation:no_comma', 2.5); // min(0.95, 2.5 × 22/66) ≈ 0.833
+ */
+export function scaledFailureRate(id: IfevalInstruction['id'], failureScale: number): number {
+  const scale = Number.isFinite(failureScale) && failureScale >= 0 ? failureScale : 1;
+  return Math.min(MAX_SCALED_FAILURE_RATE, baseFailureRate(id) * scale);
 }
 
 /**
  * One decision. The draw depends on the seed, the user prompt and the instruction, not on the system prompt, so a
  * better system prompt only lowers the threshold: it turns some failures into successes and never the reverse.
+ * `failureScale` moves every threshold the same way for every system prompt (it scales the base rate, before the
+ * reminder multiplier), so the invariant holds at any scale: with a scale, reminders still only lower the threshold.
  * @example
  * decide(instruction, 0, context).comply; // true for about 2 in 3 no-comma instructions without reminders
  */
@@ -43,7 +61,8 @@ export function decide(
   context: DecisionContext,
 ): { decision: IfevalDecision; fired?: IfevalRuleName } {
   const rule = missRule(instruction.id);
-  const failureRate = baseFailureRate(instruction.id) * context.reminders.multiplier(instruction.id);
+  const failureRate =
+    scaledFailureRate(instruction.id, context.failureScale) * context.reminders.multiplier(instruction.id);
   const made = (comply: boolean, reason: DecisionReason) => ({ instruction, comply, reason, failureRate });
   const forced = context.rules?.[rule];
   if (forced === true) return { decision: made(false, 'forced'), fired: rule };

@@ -1,7 +1,7 @@
 // The `sim:ifeval` task: reads an IFEval-style prompt and writes an answer that follows each instruction or not.
 import { estimateTokens } from '../../estimate-tokens.js';
 import { hashHex, seededUnit } from '../../seeded-hash.js';
-import { DEFAULT_LONG_PROMPT } from '../../simulated-options.js';
+import { DEFAULT_FAILURE_SCALE, DEFAULT_LONG_PROMPT } from '../../simulated-options.js';
 import type { SimulatedRequest, SimulatedResponse, SimulatedTask } from '../../simulated-task.js';
 import { decide, type IfevalDecision } from './decide-compliance.js';
 import { fitAnswer } from './fit-answer.js';
@@ -49,7 +49,14 @@ export function simulateIfeval(request: SimulatedRequest): IfevalRun {
   const long = { ...DEFAULT_LONG_PROMPT, ...request.options.longPrompt };
   const excess = estimateTokens(system) - long.thresholdTokens;
   const forgetProbability = excess <= 0 ? 0 : excess / (excess + long.halfDropTokens);
-  const context = { seed: request.seed, prompt, reminders, forgetProbability, rules: request.options.rules };
+  const context = {
+    seed: request.seed,
+    prompt,
+    reminders,
+    forgetProbability,
+    rules: request.options.rules,
+    failureScale: request.options.failureScale ?? DEFAULT_FAILURE_SCALE,
+  };
   const fired = new Set<IfevalRuleName>();
   const plan = emptyPlan();
   plan.placeholderNames = [...prompt.matchAll(/\[([\p{L}][\p{L}\p{N} ]{0,20})\]/gu)].map((match) => match[1] ?? '');
