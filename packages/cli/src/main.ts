@@ -8,6 +8,7 @@ import { registerEvaluatorsCommand } from './commands/evaluators.js';
 import { registerKeysCommand } from './commands/keys.js';
 import { registerLabelsCommand } from './commands/labels.js';
 import { registerOnlineCommand } from './commands/online.js';
+import { registerOptimizeCommand } from './commands/optimize.js';
 import { registerPromptsCommand } from './commands/prompts.js';
 import { registerRcaCommand } from './commands/rca.js';
 import { registerReplayCommand } from './commands/replay.js';
@@ -36,6 +37,7 @@ export function buildProgram(context: CommandContext): Command {
   registerOnlineCommand(program, context);
   registerLabelsCommand(program, context);
   registerRcaCommand(program, context);
+  registerOptimizeCommand(program, context);
   return program;
 }
 

@@ -6,6 +6,8 @@ export type { DatasetsApi } from './api/datasets-api.js';
 export { codeForStatus, errorFromResponse } from './api/error-from-response.js';
 export type { CacheApi, ExperimentsApi } from './api/experiments-api.js';
 export type { HttpOptions } from './api/http-request.js';
+export type { OptimizationsApi } from './api/optimizations-api.js';
+export type * from './api/optimizations-api-types.js';
 export type * from './api/prompt-api-types.js';
 export type { PromptsApi, ReadOptions } from './api/prompts-api.js';
 export * from './client/init.js';

@@ -1,9 +1,10 @@
-// The typed Kaizen HTTP API client: traces, the prompt registry, datasets, experiments and the response cache; errors
-// as KaizenError.
+// The typed Kaizen HTTP API client: traces, the prompt registry, datasets, experiments, the response cache and
+// optimization runs; errors as KaizenError.
 import type { Span, TraceSummary } from '@kaizen/core';
 import { createDatasetsApi, type DatasetsApi } from './datasets-api.js';
 import { type CacheApi, createCacheApi, createExperimentsApi, type ExperimentsApi } from './experiments-api.js';
 import { createHttpRequest, type HttpOptions } from './http-request.js';
+import { createOptimizationsApi, type OptimizationsApi } from './optimizations-api.js';
 import { createPromptsApi, type PromptsApi, type ReadOptions } from './prompts-api.js';
 
 /**
@@ -64,6 +65,8 @@ export interface KaizenApi {
   readonly experiments: ExperimentsApi;
   /** The response cache experiments read and fill. */
   readonly cache: CacheApi;
+  /** Optimization runs: start, watch, cancel, resume. */
+  readonly optimizations: OptimizationsApi;
 }
 
 /**
@@ -89,5 +92,6 @@ export function createKaizenApi(options: KaizenApiOptions): KaizenApi {
     datasets: createDatasetsApi(request, options),
     experiments: createExperimentsApi(request),
     cache: createCacheApi(request),
+    optimizations: createOptimizationsApi(request),
   };
 }

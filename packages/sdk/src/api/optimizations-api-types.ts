@@ -1,0 +1,143 @@
+// Shapes of the optimization API (docs/api/optimizations.md), as the client sends and receives them.
+import type {
+  AcceptanceDecision,
+  CallCost,
+  CandidateStatus,
+  OptimizationBudget,
+  OptimizationOperator,
+  OptimizationResult,
+  OptimizationSpend,
+  PromptEdit,
+  SplitScore,
+} from '@kaizen/core';
+
+export type { OptimizationBudget, OptimizationSpend, SplitReport } from '@kaizen/core';
+
+/**
+ * The search settings a caller may set (the rest keep the loop's defaults).
+ *
+ * @example
+ * const settings: OptimizationStartSettings = { seed: 7, minibatchSize: 8, operators: ['criterion-to-instruction'] };
+ */
+export interface OptimizationStartSettings {
+  readonly seed?: number;
+  readonly minibatchSize?: number;
+  readonly causesPerRound?: number;
+  readonly alpha?: number;
+  readonly operators?: readonly OptimizationOperator[];
+}
+
+/**
+ * The body of `POST /api/optimizations`: which prompt version to improve (`version`, or the one `label` points at,
+ * else the latest), against which dataset version and evaluator, with which models and limits.
+ *
+ * @example
+ * const input: OptimizationStartInput = { prompt: 'extractor', label: 'production', dataset: 'pages',
+ *   evaluator: 'extractor', model: 'sim:schemaorg', budget: { maxCandidateEvals: 300, maxUsd: 2 } };
+ */
+export interface OptimizationStartInput {
+  readonly prompt: string;
+  readonly version?: number;
+  readonly label?: string;
+  readonly dataset: string;
+  readonly datasetVersion?: number;
+  readonly evaluator: string;
+  /** `provider:model` of the task model; default the start version's model. */
+  readonly model?: string;
+  /** `provider:model` that proposes edits by reflection; null for the deterministic operators only. */
+  readonly optimizerModel?: string | null;
+  readonly budget?: OptimizationBudget;
+  readonly settings?: OptimizationStartSettings;
+}
+
+/** `running` while the loop goes on; the loop's end states; `failed` (it threw); `interrupted` (the server stopped). */
+export type OptimizationRunStatus =
+  | 'running'
+  | 'completed'
+  | 'plateau'
+  | 'budget-exhausted'
+  | 'cancelled'
+  | 'failed'
+  | 'interrupted';
+
+/** What a run shows while it goes on. */
+export interface OptimizationProgress {
+  readonly bestCandidateId: string | null;
+  readonly bestValidationScore: number | null;
+  readonly candidates: number;
+}
+
+/**
+ * One optimization run: what it improves against what, how far it got, what it spent, and its result once finished.
+ *
+ * @example
+ * const run: OptimizationRun = await api.optimizations.get(id);
+ * if (run.result !== null) console.log(run.result.validation.before.score, '→', run.result.validation.after.score);
+ */
+export interface OptimizationRun {
+  readonly id: string;
+  readonly status: OptimizationRunStatus;
+  readonly promptName: string;
+  readonly startVersion: number;
+  /** The prompt version of the best candidate, once the run has one other than the start. */
+  readonly bestVersion: number | null;
+  readonly datasetName: string;
+  readonly datasetVersion: number;
+  readonly evaluatorName: string;
+  readonly evaluatorVersion: number;
+  readonly model: string;
+  readonly optimizerModel: string | null;
+  /** True when either model is Kaizen's simulated one: the run measures the machinery, not a real model. */
+  readonly simulated: boolean;
+  readonly budget: OptimizationBudget;
+  readonly settings: Readonly<Record<string, unknown>>;
+  /** The last round that ended (0 before the first). */
+  readonly round: number;
+  readonly spend: OptimizationSpend;
+  readonly progress: OptimizationProgress;
+  /** The loop's result without its candidates (read those with `candidates`); null until the run finishes. */
+  readonly result: Omit<OptimizationResult, 'candidates'> | null;
+  readonly error: string | null;
+  /** ISO 8601. */
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly finishedAt: string | null;
+}
+
+/**
+ * A prompt the run tried: the edit that made it, whether it was accepted and why, its scores and cost, the registry
+ * version holding it, and unified diffs against its parent and against the start.
+ *
+ * @example
+ * const { items } = await api.optimizations.candidates(id);
+ * const best = items.find((candidate) => candidate.id === run.progress.bestCandidateId);
+ * console.log(best?.diffFromStart);
+ */
+export interface OptimizationCandidate {
+  /** `c0` (the start), `c1`, … the same on every rerun. */
+  readonly id: string;
+  readonly parentId: string | null;
+  readonly round: number;
+  readonly promptVersion: number | null;
+  readonly status: CandidateStatus;
+  readonly edit: PromptEdit | null;
+  readonly promptTokens: number;
+  readonly minibatch: { readonly score: number; readonly parentScore: number; readonly n: number } | null;
+  readonly validation: SplitScore | null;
+  readonly acceptance: AcceptanceDecision | null;
+  readonly cost: CallCost;
+  /** Unified diff of the content against the parent's; null for the start. */
+  readonly diffFromParent: string | null;
+  /** Unified diff of the content against the start's; null for the start. */
+  readonly diffFromStart: string | null;
+}
+
+/**
+ * @example
+ * const { items } = await api.optimizations.list({ promptName: 'extractor', status: 'running' });
+ */
+export interface OptimizationListQuery {
+  readonly status?: OptimizationRunStatus;
+  readonly promptName?: string;
+  readonly limit?: number;
+}
