@@ -43,11 +43,8 @@ const SCHEMA_ANNOTATIONS = new Set(['$schema', '$id', '$comment']);
  * empty description). Deterministic: the same criterion always gives the same text.
  */
 export function instructionForCriterion(criterion: Criterion): string | null {
-  const fromDescription = (): string | null => {
-    const text = criterion.description.trim().replace(/\s+/g, ' ');
-    if (text === '') return null;
-    return /[.!?]$/.test(text) ? text : `${text}.`;
-  };
+  // A description states what a good answer does ("Uses only facts on the page"): said to the model as an imperative.
+  const fromDescription = (): string | null => judgeInstruction(criterion.description, '');
   const check: CheckSpec = criterion.check;
   switch (check.kind) {
     case 'json_valid':
@@ -58,7 +55,7 @@ export function instructionForCriterion(criterion: Criterion): string | null {
     case 'field_equals':
       return 'value' in check.expected
         ? `In the JSON output, set ${check.path} to ${JSON.stringify(check.expected.value) ?? 'null'}.`
-        : withPath(check.path, fromDescription());
+        : withPath(check.path, rawDescription(criterion.description));
     case 'field_matches':
       return `In the JSON output, ${check.path} must be a string matching the regular expression /${check.pattern}/${check.flags ?? ''}.`;
     case 'contains': {
@@ -135,6 +132,12 @@ function hasEquivalentInstruction(content: PromptContent, check: CheckSpec, inst
   if (text.includes(normalize(instruction))) return true;
   if (check.kind === 'json_valid') return /\b(json only|only (valid )?json)\b/.test(text);
   return false;
+}
+
+function rawDescription(description: string): string | null {
+  const text = description.trim().replace(/\s+/g, ' ');
+  if (text === '') return null;
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 function withPath(path: string, description: string | null): string {

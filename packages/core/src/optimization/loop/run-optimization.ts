@@ -1,0 +1,452 @@
+// The optimization loop: root causes of the current best's failures → edits aimed at them → cheap minibatch check →
+// validation with the acceptance guard → repeat; the holdout split is measured once, at the end.
+import type { DatasetItem } from '../../datasets/dataset.js';
+import { KaizenError } from '../../errors/kaizen-error.js';
+import type { PromptContent } from '../../prompts/prompt.js';
+import { canonicalPromptContent } from '../../prompts/prompt-content.js';
+import type { RcaReport, RootCause } from '../../rca/rca-types.js';
+import type { PromptCandidate, PromptEdit } from '../operators/candidate.js';
+import { estimatePromptTokens } from '../operators/estimate-prompt-tokens.js';
+import { mergeCandidates } from '../operators/merge-candidates.js';
+import { decideAcceptance } from './acceptance-guard.js';
+import { addCost, BudgetTracker, NO_COST } from './budget-tracker.js';
+import { compareSplits } from './compare-splits.js';
+import type {
+  CallCost,
+  CandidateRecord,
+  EvaluatedItem,
+  OptimizationEvent,
+  OptimizationInput,
+  OptimizationOperator,
+  OptimizationPorts,
+  OptimizationResult,
+  OptimizationStatus,
+  SplitReport,
+} from './optimization-types.js';
+import { OPTIMIZATION_OPERATORS } from './optimization-types.js';
+import { paretoFront } from './pareto-front.js';
+import { compressionProposals, proposalsForCause } from './propose.js';
+import { analyzeResults } from './rca-of-results.js';
+import { seededShuffle } from './seeded-shuffle.js';
+import { meanScore, summarizeSplit } from './split-score.js';
+
+interface Candidate {
+  record: CandidateRecord;
+  readonly identity: string;
+  readonly results: Map<string, EvaluatedItem>;
+}
+
+/** Stops the loop when the budget cannot pay for the next step. */
+class OutOfBudget extends Error {}
+
+const DEFAULTS = {
+  seed: 0,
+  minibatchSize: 8,
+  causesPerRound: 3,
+  alpha: 0.05,
+  maxCriterionDrop: 0.1,
+  compressionTolerance: 0,
+  maxRounds: 6,
+  plateauRounds: 2,
+};
+
+/**
+ * Runs the loop to the end and returns every candidate with its provenance, the Pareto front, the before/after
+ * report on validation and (measured once, at the end) holdout, and what was spent. Deterministic: the same input
+ * and the same port answers give the same requests in the same order — with a caching evaluate port, running it
+ * again after a crash repeats no paid call.
+ * @example
+ * const result = await runOptimization(
+ *   { start, criteria: checklist.criteria, items: { train, validation, holdout }, budget: { maxCandidateEvals: 300 } },
+ *   { evaluate: createEvaluatePort({ model, checklist: compileChecklist(checklist), cache }), optimizer },
+ * );
+ * result.holdout?.after.score;
+ */
+export async function runOptimization(input: OptimizationInput, ports: OptimizationPorts): Promise<OptimizationResult> {
+  return new OptimizationRun(input, ports).run();
+}
+
+class OptimizationRun {
+  private readonly settings;
+  private readonly operators: ReadonlySet<OptimizationOperator>;
+  private readonly budget: BudgetTracker;
+  private readonly candidates: Candidate[] = [];
+  private readonly criterionIds: readonly string[];
+  private readonly tried = new Set<string>();
+  private best!: Candidate;
+  private rounds = 0;
+
+  constructor(
+    private readonly input: OptimizationInput,
+    private readonly ports: OptimizationPorts,
+  ) {
+    const settings = input.settings ?? {};
+    this.settings = {
+      seed: settings.seed ?? DEFAULTS.seed,
+      minibatchSize: settings.minibatchSize ?? DEFAULTS.minibatchSize,
+      causesPerRound: settings.causesPerRound ?? DEFAULTS.causesPerRound,
+      alpha: settings.alpha ?? DEFAULTS.alpha,
+      maxCriterionDrop: settings.maxCriterionDrop ?? DEFAULTS.maxCriterionDrop,
+      compressionTolerance: settings.compressionTolerance ?? DEFAULTS.compressionTolerance,
+      maxRounds: input.budget.maxRounds ?? DEFAULTS.maxRounds,
+      plateauRounds: input.budget.plateauRounds ?? DEFAULTS.plateauRounds,
+    };
+    const wanted = settings.operators ?? OPTIMIZATION_OPERATORS;
+    this.operators = new Set(wanted.filter((operator) => operator !== 'reflect' || ports.optimizer !== undefined));
+    this.criterionIds = input.criteria.map((criterion) => criterion.id);
+    // The holdout report measures the start and the best prompt once each.
+    this.budget = new BudgetTracker(input.budget, 2 * input.items.holdout.length);
+    if (input.items.train.length === 0 || input.items.validation.length === 0) {
+      throw new KaizenError('invalid_input', 'an optimization needs train and validation items');
+    }
+  }
+
+  async run(): Promise<OptimizationResult> {
+    const start = await this.addCandidate(this.input.start, null, null, 0, 'start');
+    if (start === null) throw new KaizenError('internal', 'the start candidate could not be created');
+    this.best = start;
+    let status: OptimizationStatus = 'completed';
+    try {
+      await this.evaluateOn(start, this.input.items.train);
+      await this.evaluateOn(start, this.input.items.validation);
+      await this.update(start, { validation: this.validationScore(start) });
+      status = await this.search();
+    } catch (error) {
+      if (!(error instanceof OutOfBudget)) throw error;
+      status = 'budget-exhausted';
+    }
+    if (this.ports.signal?.aborted === true) status = 'cancelled';
+    const result = await this.finish(start, status);
+    await this.emit({ type: 'optimization-end', result });
+    return result;
+  }
+
+  /** Rounds until the limit, a plateau, nothing left to try, or cancellation. */
+  private async search(): Promise<OptimizationStatus> {
+    let plateau = 0;
+    while (this.rounds < this.settings.maxRounds) {
+      if (this.ports.signal?.aborted === true) return 'cancelled';
+      this.rounds++;
+      const round = this.rounds;
+      const report = analyzeResults(this.input.items.train, this.best.results, this.input.criteria);
+      const causes = report.causes.filter((cause) => !this.exhausted(cause)).slice(0, this.settings.causesPerRound);
+      await this.emit({ type: 'round-start', round, causes: causes.map((cause) => cause.id) });
+      const promising = await this.tryCauses(causes, report, round);
+      const compressing = await this.tryCompression(round, promising.length === 0);
+      const accepted = await this.validate(promising, compressing, round);
+      if (accepted !== null) {
+        this.best = accepted;
+        await this.evaluateOn(accepted, this.input.items.train);
+        plateau = 0;
+      } else {
+        plateau++;
+      }
+      await this.emit({
+        type: 'optimization-round-end',
+        round,
+        bestId: this.best.record.id,
+        bestScore: this.best.record.validation?.score ?? 0,
+        accepted: accepted === null ? [] : [accepted.record.id],
+        spend: this.budget.spend,
+      });
+      const nothingLeft = causes.length === 0 && promising.length === 0 && compressing.length === 0;
+      if (nothingLeft && accepted === null) return 'completed';
+      if (plateau >= this.settings.plateauRounds) return 'plateau';
+    }
+    return 'completed';
+  }
+
+  private exhausted(cause: RootCause): boolean {
+    return ['reflect', 'criterion-to-instruction', 'few-shot'].every(
+      (operator) =>
+        !this.operators.has(operator as OptimizationOperator) || this.tried.has(this.triedKey(cause.id, operator)),
+    );
+  }
+
+  private triedKey(causeId: string, operator: string): string {
+    return `${this.best.record.id}|${causeId}|${operator}`;
+  }
+
+  /** Per cause, proposals in order of preference until one beats the best on the cause's minibatch. */
+  private async tryCauses(causes: readonly RootCause[], report: RcaReport, round: number): Promise<Candidate[]> {
+    const promising: Candidate[] = [];
+    for (const cause of causes) {
+      const minibatch = this.causeMinibatch(cause, round);
+      const proposals = proposalsForCause({
+        content: this.best.record.content,
+        cause,
+        report,
+        criteria: this.input.criteria,
+        train: this.trainPairs(),
+        operators: this.operators,
+        seed: this.settings.seed + round,
+        tried: (operator) => this.tried.has(this.triedKey(cause.id, operator)),
+      });
+      for (const proposal of proposals) {
+        this.tried.add(this.triedKey(cause.id, proposal.operator));
+        if (proposal.operator === 'reflect' && !this.budget.canAfford(1, 0)) continue;
+        const made = await proposal.make(this.ports.optimizer);
+        if (proposal.operator === 'reflect') this.budget.record(made.cost, 0, made.cost.calls);
+        if (made.candidate === null) continue;
+        const candidate = await this.addCandidate(
+          made.candidate.content,
+          made.candidate.edit,
+          this.best,
+          round,
+          'proposed',
+          made.cost,
+        );
+        if (candidate === null) continue;
+        if (await this.beatsBestOn(candidate, minibatch)) {
+          promising.push(candidate);
+          break;
+        }
+        await this.update(candidate, { status: 'rejected-minibatch' });
+      }
+    }
+    return promising;
+  }
+
+  /** Block ablations of the best prompt: tried when no cause gave a lead, or when the prompt is long. */
+  private async tryCompression(round: number, idle: boolean): Promise<Candidate[]> {
+    if (!this.operators.has('ablate')) return [];
+    const tokens = this.best.record.promptTokens;
+    if (!idle && tokens < 400) return [];
+    const found: Candidate[] = [];
+    // Two tries per round at most: compression must not eat the budget meant for fixing causes.
+    const proposals = compressionProposals(this.best.record.content, this.best.record.id)
+      .filter((proposal) => !this.tried.has(proposal.key))
+      .slice(0, 2);
+    for (const proposal of proposals) {
+      this.tried.add(proposal.key);
+      const candidate = await this.addCandidate(
+        proposal.candidate.content,
+        proposal.candidate.edit,
+        this.best,
+        round,
+        'proposed',
+      );
+      if (candidate === null) continue;
+      const minibatch = seededShuffle(
+        this.input.items.train,
+        this.settings.seed,
+        'compress',
+        round,
+        proposal.key,
+      ).slice(0, this.settings.minibatchSize);
+      if (await this.beatsBestOn(candidate, minibatch, true)) {
+        found.push(candidate);
+        break;
+      }
+      await this.update(candidate, { status: 'rejected-minibatch' });
+    }
+    return found;
+  }
+
+  /**
+   * Validates the merge of the promising edits first (all fixes at once), then each alone by minibatch gain; the
+   * first the guard accepts becomes the best.
+   */
+  private async validate(promising: Candidate[], compressing: Candidate[], round: number): Promise<Candidate | null> {
+    const queue: Candidate[] = [];
+    if (promising.length >= 2 && this.operators.has('merge')) {
+      const merged = await this.mergeAll(promising, round);
+      if (merged !== null) queue.push(merged);
+    }
+    const gain = (candidate: Candidate) =>
+      (candidate.record.minibatch?.score ?? 0) - (candidate.record.minibatch?.parentScore ?? 0);
+    queue.push(...[...promising].sort((a, b) => gain(b) - gain(a)), ...compressing);
+    for (const candidate of queue) {
+      if (this.ports.signal?.aborted === true) return null;
+      await this.evaluateOn(candidate, this.input.items.validation);
+      const validation = this.validationScore(candidate);
+      const acceptance = decideAcceptance({
+        before: this.resultsOn(this.best, this.input.items.validation),
+        after: this.resultsOn(candidate, this.input.items.validation),
+        criterionIds: this.criterionIds,
+        tokensBefore: this.best.record.promptTokens,
+        tokensAfter: candidate.record.promptTokens,
+        alpha: this.settings.alpha,
+        maxCriterionDrop: this.settings.maxCriterionDrop,
+        compressionTolerance: this.settings.compressionTolerance,
+      });
+      await this.update(candidate, { validation, acceptance, status: acceptance.accepted ? 'accepted' : 'rejected' });
+      if (acceptance.accepted) return candidate;
+    }
+    return null;
+  }
+
+  private async mergeAll(promising: readonly Candidate[], round: number): Promise<Candidate | null> {
+    const base = this.best.record.content;
+    let merged: PromptCandidate | null = null;
+    for (const candidate of promising) {
+      const next: PromptCandidate = { content: candidate.record.content, edit: candidate.record.edit as PromptEdit };
+      merged = merged === null ? next : mergeCandidates(base, merged, next);
+      if (merged === null) return null;
+    }
+    if (merged === null) return null;
+    return this.addCandidate(merged.content, merged.edit, this.best, round, 'proposed');
+  }
+
+  /** Train items failing the cause (about three quarters) and a sample of the others, seeded per round and cause. */
+  private causeMinibatch(cause: RootCause, round: number): DatasetItem[] {
+    const failing: DatasetItem[] = [];
+    const others: DatasetItem[] = [];
+    for (const item of this.input.items.train) {
+      const result = this.best.results.get(item.itemId);
+      if (result === undefined || result.score === null) continue;
+      (cause.criteria.some((id) => result.statuses[id] === 'failed') ? failing : others).push(item);
+    }
+    const size = this.settings.minibatchSize;
+    const wantFailing = Math.min(failing.length, Math.ceil(size * 0.75));
+    const pickedFailing = seededShuffle(failing, this.settings.seed, 'fail', round, cause.id).slice(0, wantFailing);
+    const pickedOthers = seededShuffle(others, this.settings.seed, 'pass', round, cause.id).slice(
+      0,
+      size - wantFailing,
+    );
+    return [...pickedFailing, ...pickedOthers];
+  }
+
+  private trainPairs(): { item: DatasetItem; result: EvaluatedItem }[] {
+    return this.input.items.train.flatMap((item) => {
+      const result = this.best.results.get(item.itemId);
+      return result === undefined || result.error !== null ? [] : [{ item, result }];
+    });
+  }
+
+  /** A strict gain on the minibatch (or, for compression, no loss) over the best's known results on it. */
+  private async beatsBestOn(candidate: Candidate, items: readonly DatasetItem[], noLoss = false): Promise<boolean> {
+    if (items.length === 0) return false;
+    await this.evaluateOn(candidate, items);
+    const score = meanScore(this.resultsOn(candidate, items));
+    const parentScore = meanScore(this.resultsOn(this.best, items));
+    await this.update(candidate, { minibatch: { score, parentScore, n: items.length } });
+    return noLoss ? score >= parentScore : score > parentScore;
+  }
+
+  private resultsOn(candidate: Candidate, items: readonly DatasetItem[]): EvaluatedItem[] {
+    return items.flatMap((item) => {
+      const result = candidate.results.get(item.itemId);
+      return result === undefined ? [] : [result];
+    });
+  }
+
+  private validationScore(candidate: Candidate) {
+    return summarizeSplit(this.resultsOn(candidate, this.input.items.validation), this.criterionIds);
+  }
+
+  /**
+   * Evaluates the items the candidate has no result for yet. Refuses (OutOfBudget) when they do not fit the
+   * budget; with a token or dollar limit and no call seen yet, one item goes first so later steps can be estimated.
+   */
+  private async evaluateOn(candidate: Candidate, items: readonly DatasetItem[], split = 'search'): Promise<void> {
+    const missing = items.filter((item) => !candidate.results.has(item.itemId));
+    if (missing.length === 0) return;
+    const reserved = split === 'holdout';
+    const batches = this.budget.needsProbe ? [missing.slice(0, 1), missing.slice(1)] : [missing];
+    for (const batch of batches) {
+      if (batch.length === 0) continue;
+      const evals = reserved ? 0 : batch.length;
+      if (!this.budget.canAfford(batch.length, evals, { reserved })) throw new OutOfBudget();
+      if (this.ports.signal?.aborted === true) throw new OutOfBudget();
+      await this.emit({ type: 'evaluation-start', candidateId: candidate.record.id, split, items: batch.length });
+      const { items: results, cost } = await this.ports.evaluate(candidate.record.content, batch);
+      this.budget.record(cost, evals);
+      for (const result of results) candidate.results.set(result.itemId, result);
+      await this.update(candidate, { cost: addCost(candidate.record.cost, cost) });
+      await this.emit({
+        type: 'evaluation-end',
+        candidateId: candidate.record.id,
+        split,
+        score: meanScore(results),
+      });
+    }
+  }
+
+  /** A new candidate, or null when a candidate with the same content exists already (nothing new to learn). */
+  private async addCandidate(
+    content: PromptContent,
+    edit: PromptEdit | null,
+    parent: Candidate | null,
+    round: number,
+    status: CandidateRecord['status'],
+    cost: CallCost = NO_COST,
+  ): Promise<Candidate | null> {
+    const identity = canonicalPromptContent(content);
+    if (this.candidates.some((candidate) => candidate.identity === identity)) return null;
+    const candidate: Candidate = {
+      identity,
+      results: new Map(),
+      record: {
+        id: `c${this.candidates.length}`,
+        parentId: parent?.record.id ?? null,
+        round,
+        content,
+        edit,
+        promptTokens: estimatePromptTokens(content),
+        status,
+        minibatch: null,
+        validation: null,
+        acceptance: null,
+        cost,
+      },
+    };
+    this.candidates.push(candidate);
+    await this.emit({ type: 'candidate', candidate: candidate.record });
+    return candidate;
+  }
+
+  private async update(candidate: Candidate, patch: Partial<CandidateRecord>): Promise<void> {
+    candidate.record = { ...candidate.record, ...patch };
+    await this.emit({ type: 'candidate', candidate: candidate.record });
+  }
+
+  private async emit(event: OptimizationEvent): Promise<void> {
+    await this.ports.onEvent?.(event);
+  }
+
+  private async finish(start: Candidate, status: OptimizationStatus): Promise<OptimizationResult> {
+    const best = this.best;
+    const validation = compareSplits(
+      this.resultsOn(start, this.input.items.validation),
+      this.resultsOn(best, this.input.items.validation),
+      this.criterionIds,
+      this.settings.alpha,
+    );
+    let holdout: SplitReport | null = null;
+    const holdoutItems = this.input.items.holdout;
+    if (holdoutItems.length > 0 && status !== 'cancelled') {
+      try {
+        await this.evaluateOn(start, holdoutItems, 'holdout');
+        await this.evaluateOn(best, holdoutItems, 'holdout');
+        holdout = compareSplits(
+          this.resultsOn(start, holdoutItems),
+          this.resultsOn(best, holdoutItems),
+          this.criterionIds,
+          this.settings.alpha,
+        );
+      } catch (error) {
+        // The reservation is an estimate: when the report no longer fits, it is left out rather than overspent.
+        if (!(error instanceof OutOfBudget)) throw error;
+      }
+    }
+    const validated = this.candidates.filter((candidate) => candidate.record.validation !== null);
+    return {
+      status,
+      rounds: this.rounds,
+      startId: start.record.id,
+      bestId: best.record.id,
+      candidates: this.candidates.map((candidate) => candidate.record),
+      paretoFront: paretoFront(
+        validated.map((candidate) => ({
+          id: candidate.record.id,
+          score: candidate.record.validation?.score ?? 0,
+          tokens: candidate.record.promptTokens,
+        })),
+      ),
+      validation,
+      holdout,
+      spend: this.budget.spend,
+    };
+  }
+}
