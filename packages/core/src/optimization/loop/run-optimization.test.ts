@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import type { DatasetItem } from '../../datasets/dataset.js';
+import type { Criterion } from '../../evaluation/checklist.js';
+import type { CriterionStatus } from '../../evaluation/results.js';
+import type { PromptContent } from '../../prompts/prompt.js';
+import { createPromptContent } from '../../prompts/prompt-content.js';
+import { systemText } from '../operators/candidate.js';
+import type { EvaluatedItem, OptimizationBudget, OptimizationInput, OptimizationPorts } from './optimization-types.js';
+import { runOptimization } from './run-optimization.js';
+
+// A small world with known rules, so each test can say what the right decision is.
+// Criterion `json` passes when the system prompt asks for JSON only; `grounded` when it forbids invented facts;
+// `tone` fails on every third item once JSON only is asked for, when the world is built with a trap.
+const criteria: Criterion[] = [
+  { id: 'json', description: 'Answers with JSON only', weight: 3, check: { kind: 'json_valid' } },
+  {
+    id: 'grounded',
+    description: 'Uses only facts stated on the page',
+    weight: 1,
+    check: { kind: 'custom', fn: () => true },
+  },
+  { id: 'tone', description: 'Keeps a friendly tone', weight: 1, check: { kind: 'custom', fn: () => true } },
+];
+
+function items(split: DatasetItem['split'], count: number, offset: number): DatasetItem[] {
+  return Array.from({ length: count }, (_, index) => ({
+    itemId: `${split}-${index}`,
+    input: { page: `page ${offset + index}` },
+    metadata: { index: offset + index },
+    sourceTraceId: null,
+    split,
+  }));
+}
+
+const split = {
+  train: items('train', 30, 0),
+  validation: items('validation', 30, 100),
+  holdout: items('holdout', 30, 200),
+};
+
+interface World {
+  readonly trap: boolean;
+  /** Sentences whose presence costs nothing and does nothing (for compression). */
+  readonly filler?: boolean;
+}
+
+function statuses(world: World, system: string, item: DatasetItem): Record<string, CriterionStatus> {
+  const json = /json only/i.test(system);
+  const grounded = /only facts stated/i.test(system);
+  const index = Number(item.metadata.index);
+  return {
+    json: json ? 'passed' : 'failed',
+    grounded: grounded || index % 4 === 0 ? 'passed' : 'failed',
+    tone: world.trap && json && index % 3 === 0 ? 'failed' : 'passed',
+  };
+}
+
+/** An evaluate port over the world with a memory cache; `paid` counts answers not found in it. */
+function port(world: World, cache = new Map<string, EvaluatedItem>(), failAfterPaid = Number.POSITIVE_INFINITY) {
+  const counter = { paid: 0 };
+  const evaluate: OptimizationPorts['evaluate'] = async (content: PromptContent, batch) => {
+    const system = systemText(content) ?? '';
+    let paidCalls = 0;
+    const results = batch.map((item) => {
+      const key = `${system}\u0000${item.itemId}`;
+      const hit = cache.get(key);
+      if (hit !== undefined) return hit;
+      if (counter.paid >= failAfterPaid) throw new Error('simulated crash');
+      counter.paid++;
+      paidCalls++;
+      const itemStatuses = statuses(world, system, item);
+      const weights: Record<string, number> = { json: 3, grounded: 1, tone: 1 };
+      const passed = Object.entries(itemStatuses).reduce(
+        (sum, [id, status]) => sum + (status === 'passed' ? (weights[id] ?? 0) : 0),
+        0,
+      );
+      const score = passed / 5;
+      const result: EvaluatedItem = {
+        itemId: item.itemId,
+        score,
+        passed: score === 1,
+        statuses: itemStatuses,
+        rationales: { json: itemStatuses.json === 'failed' ? 'output is not valid JSON' : 'valid JSON' },
+        output: `answer for ${item.itemId}`,
+        error: null,
+      };
+      cache.set(key, result);
+      return result;
+    });
+    const cost = {
+      calls: batch.length,
+      paidCalls,
+      inputTokens: batch.length * 100,
+      outputTokens: batch.length * 10,
+      costUsd: batch.length * 0.001,
+    };
+    return { items: results, cost };
+  };
+  return { evaluate, counter, cache };
+}
+
+function input(start: string, budget: OptimizationBudget = { maxCandidateEvals: 400 }): OptimizationInput {
+  return {
+    start: createPromptContent({
+      template: [
+        { role: 'system', content: start },
+        { role: 'user', content: '{{page}}' },
+      ],
+    }),
+    criteria,
+    items: split,
+    budget,
+    settings: { operators: ['criterion-to-instruction', 'ablate', 'merge'] },
+  };
+}
+
+describe('runOptimization', () => {
+  it('fixes the measured causes and reports before/after on validation and holdout', async () => {
+    const { evaluate } = port({ trap: false });
+    const result = await runOptimization(input('Extract data from the page.'), { evaluate });
+    const best = result.candidates.find((candidate) => candidate.id === result.bestId);
+    expect(best?.edit?.operator).toBe('criterion-to-instruction');
+    expect(systemText(best?.content ?? input('').start)).toMatch(/JSON only/);
+    expect(result.validation.after.score).toBeGreaterThan(result.validation.before.score + 0.5);
+    expect(result.holdout?.after.score).toBeGreaterThan((result.holdout?.before.score ?? 1) + 0.5);
+    expect(result.holdout?.criteria.some((criterion) => criterion.regressed)).toBe(false);
+    expect(best?.acceptance).toMatchObject({ accepted: true, kind: 'improvement' });
+    expect(result.paretoFront).toContain(result.bestId);
+  });
+
+  it('rejects a candidate that raises the mean but breaks a criterion', async () => {
+    const { evaluate } = port({ trap: true });
+    const result = await runOptimization(input('Extract data from the page.'), { evaluate });
+    const trapped = result.candidates.filter((candidate) => /JSON only/.test(systemText(candidate.content) ?? ''));
+    expect(trapped.some((candidate) => candidate.validation !== null)).toBe(true);
+    expect(trapped.length).toBeGreaterThan(0);
+    for (const candidate of trapped) {
+      if (candidate.validation === null) continue;
+      // The mean went up (json weighs 3, tone 1) and still the guard said no.
+      expect(candidate.validation.score).toBeGreaterThan(result.validation.before.score);
+      expect(candidate.status).toBe('rejected');
+      expect(candidate.acceptance?.regressions.map((regression) => regression.criterionId)).toContain('tone');
+    }
+    const best = result.candidates.find((candidate) => candidate.id === result.bestId);
+    expect(systemText(best?.content ?? input('').start)).not.toMatch(/JSON only/);
+    expect(result.validation.criteria.find((criterion) => criterion.criterionId === 'tone')?.after).toBe(1);
+  });
+
+  it('never exceeds a budget', async () => {
+    const budgets: OptimizationBudget[] = [
+      { maxCandidateEvals: 45 },
+      { maxCandidateEvals: 75 },
+      { maxCalls: 130 },
+      { maxUsd: 0.15 },
+      { maxTokens: 11_000 },
+    ];
+    for (const budget of budgets) {
+      const { evaluate } = port({ trap: false });
+      const result = await runOptimization(input('Extract data from the page.', budget), { evaluate });
+      const spend = result.spend;
+      if (budget.maxCandidateEvals !== undefined)
+        expect(spend.candidateEvals).toBeLessThanOrEqual(budget.maxCandidateEvals);
+      if (budget.maxCalls !== undefined) expect(spend.calls).toBeLessThanOrEqual(budget.maxCalls);
+      if (budget.maxUsd !== undefined) expect(spend.costUsd).toBeLessThanOrEqual(budget.maxUsd);
+      if (budget.maxTokens !== undefined)
+        expect(spend.inputTokens + spend.outputTokens).toBeLessThanOrEqual(budget.maxTokens);
+    }
+    const { evaluate } = port({ trap: false });
+    const tight = await runOptimization(input('Extract data from the page.', { maxCandidateEvals: 45 }), { evaluate });
+    expect(tight.status).toBe('budget-exhausted');
+  });
+
+  it('resumes after a crash without repeating a paid call, and ends where an uninterrupted run ends', async () => {
+    const whole = port({ trap: false });
+    const uninterrupted = await runOptimization(input('Extract data from the page.'), { evaluate: whole.evaluate });
+
+    const cache = new Map<string, EvaluatedItem>();
+    const crashing = port({ trap: false }, cache, 70);
+    await expect(
+      runOptimization(input('Extract data from the page.'), { evaluate: crashing.evaluate }),
+    ).rejects.toThrow('simulated crash');
+    const resumed = port({ trap: false }, cache);
+    const result = await runOptimization(input('Extract data from the page.'), { evaluate: resumed.evaluate });
+
+    expect(crashing.counter.paid + resumed.counter.paid).toBe(whole.counter.paid);
+    expect(result.candidates).toEqual(
+      uninterrupted.candidates.map((candidate) => ({ ...candidate, cost: expect.anything() })),
+    );
+    expect(result.bestId).toBe(uninterrupted.bestId);
+    expect(result.spend.paidCalls).toBe(resumed.counter.paid);
+    expect(result.spend.calls).toBe(uninterrupted.spend.calls);
+  });
+
+  it('keeps a shorter prompt at equal score (compression) by removing sentence blocks', async () => {
+    const padding = Array.from(
+      { length: 12 },
+      (_, index) => `Our company was founded in year ${1990 + index} and values quality.`,
+    );
+    const verbose = [
+      'Extract data from the page.',
+      'Answer with JSON only.',
+      'Use only facts stated on the page.',
+      ...padding,
+    ].join(' ');
+    const { evaluate } = port({ trap: false });
+    const result = await runOptimization(input(verbose, { maxCandidateEvals: 2000, maxRounds: 10 }), { evaluate });
+    const start = result.candidates[0];
+    const best = result.candidates.find((candidate) => candidate.id === result.bestId);
+    expect(best?.promptTokens).toBeLessThan((start?.promptTokens ?? 0) * 0.7);
+    expect(result.validation.after.score).toBeGreaterThanOrEqual(result.validation.before.score);
+    expect(systemText(best?.content ?? input('').start)).toMatch(/JSON only/);
+    expect(result.candidates.some((candidate) => candidate.acceptance?.kind === 'compression')).toBe(true);
+  });
+
+  it('emits ordered events ending with the result, and stops when cancelled', async () => {
+    const { evaluate } = port({ trap: false });
+    const types: string[] = [];
+    const controller = { aborted: false };
+    const result = await runOptimization(input('Extract data from the page.'), {
+      evaluate,
+      signal: controller,
+      onEvent: (event) => {
+        types.push(event.type);
+        if (event.type === 'optimization-round-end') controller.aborted = true;
+      },
+    });
+    expect(types[0]).toBe('candidate');
+    expect(types.at(-1)).toBe('optimization-end');
+    expect(types.filter((type) => type === 'optimization-round-end')).toHaveLength(1);
+    expect(result.status).toBe('cancelled');
+    expect(result.holdout).toBeNull();
+  });
+});
