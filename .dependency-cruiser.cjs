@@ -38,6 +38,15 @@ module.exports = {
       from: { path: '^packages/sdk/src' },
       to: { path: '^packages/(store|server|cli|web)/' }, // sdk may use core and models
     },
+    {
+      name: 'simulator-rules-stay-inside',
+      comment:
+        "SIMULATED-MODEL.md: nothing outside the simulated provider reads its tasks' rules — the evaluator, RCA and " +
+        'optimizer (core, server, sdk, cli) and the benchmark harness see the simulator only as a model.',
+      severity: 'error',
+      from: { pathNot: '^packages/models/(src/simulated|test/simulated)/' },
+      to: { path: '^packages/models/src/simulated/tasks/' },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {
