@@ -17,6 +17,8 @@ import {
   type OnlineEvaluation,
   type OnlineEvaluationOptions,
 } from './online/online-evaluation.js';
+import { defaultResolveModel, type OptimizationOptions } from './optimizations/optimization-models.js';
+import { createOptimizationRunner } from './optimizations/optimization-runner.js';
 
 export interface ServerOptions {
   readonly store: Store;
@@ -54,6 +56,8 @@ export interface ServerOptions {
    * Default: the online evaluation's judge; neither → reports without narratives.
    */
   readonly narrativePort?: ModelPort;
+  /** Optimization runs (docs/architecture/optimization-runs.md): default optimizer model, model resolution. */
+  readonly optimization?: OptimizationOptions;
 }
 
 export interface RunningServer {
@@ -141,7 +145,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
   });
   const narrativePort = options.narrativePort ?? (options.onlineEvaluation || undefined)?.judge;
-  const app = createApiApp({ store: options.store, resolver, logger, online, narrativePort });
+  const optimization = options.optimization ?? {};
+  const runner = createOptimizationRunner(
+    { store: options.store, compiler: online.compiler, options: optimization, prices: options.prices },
+    logger,
+  );
+  const optimizations = {
+    runner,
+    requests: {
+      store: options.store,
+      compiler: online.compiler,
+      resolveModel: optimization.resolveModel ?? defaultResolveModel,
+      defaultOptimizerModel: optimization.optimizerModel ?? null,
+    },
+  };
+  const app = createApiApp({ store: options.store, resolver, logger, online, narrativePort, optimizations });
   // overrideGlobalObjects: false leaves the process's global Request/Response alone (tests and SDKs share them).
   const api = getRequestListener(app.fetch, { overrideGlobalObjects: false });
 
@@ -154,6 +172,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   try {
+    const interrupted = await runner.recover();
+    if (interrupted > 0) logger(`${interrupted} optimization run(s) left running by a stopped server: interrupted`);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 4318, host, () => {
@@ -175,6 +195,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     onlineEvaluation: online,
     async close() {
+      // Runs stop between steps and end `interrupted`, resumable with every answer already paid for.
+      await runner.close();
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error === undefined ? resolve() : reject(error)));
         // Idle keep-alive sockets would hold close() open until they time out.

@@ -16,6 +16,7 @@ import { registerOnlineEvaluatorRoutes } from './evaluator-routes-online.js';
 import { registerExperimentRoutes } from './experiment-routes.js';
 import { registerInsightRoutes } from './insight-routes.js';
 import { registerLabelRoutes } from './label-routes.js';
+import { type OptimizationRouteOptions, registerOptimizationRoutes } from './optimization-routes.js';
 import { registerPromptRoutes } from './prompt-routes.js';
 import { registerScoreRoutes } from './score-routes.js';
 import { parseTraceQuery } from './trace-query-params.js';
@@ -28,6 +29,8 @@ export interface ApiAppOptions {
   readonly online?: (EvaluationChangeListener & { readonly compiler: EvaluatorCompiler }) | null;
   /** Writes narratives into computed insight reports. */
   readonly narrativePort?: ModelPort | undefined;
+  /** Runs optimizations in the background; without it the optimization routes answer 503. */
+  readonly optimizations?: OptimizationRouteOptions | null;
 }
 
 type ApiEnv = { Variables: { projectId: string } };
@@ -80,6 +83,7 @@ export function createApiApp(options: ApiAppOptions): Hono<ApiEnv> {
   registerScoreRoutes(app, options.store, options.online?.compiler ?? null);
   registerLabelRoutes(app, options.store);
   registerInsightRoutes(app, options.store, { narrativePort: options.narrativePort });
+  registerOptimizationRoutes(app, options.store, options.optimizations ?? null);
 
   for (const path of OTLP_PATHS) {
     app.all(path, (c) => {

@@ -1,0 +1,138 @@
+// The run's checkpoint: each loop event written to the store as it happens, in order (the loop awaits onEvent).
+// Candidates become prompt versions (the registry dedupes equal content) and candidate rows; round ends move the
+// run's round, spend and progress; the end writes the result and the final status.
+import { type CandidateRecord, KaizenError, type OptimizationEvent, type OptimizationResult } from '@kaizen/core';
+import type {
+  OptimizationProgress,
+  OptimizationRun,
+  OptimizationRunPatch,
+  OptimizationRunStatus,
+  Store,
+} from '@kaizen/store';
+import { candidateVersionMessage } from './candidate-version-message.js';
+
+/** Why a run's signal was aborted: a user's cancel, or the server stopping (the run can then be resumed). */
+export type StopReason = 'cancel' | 'shutdown';
+
+export const SHUTDOWN_ERROR =
+  'the server stopped during the run: resume it to go on (answers already paid for are reused)';
+
+export interface OptimizationRecorder {
+  onEvent(event: OptimizationEvent): Promise<void>;
+  /** Writes every candidate's final state, the result and the status the run ended with. */
+  finish(result: OptimizationResult, reason: StopReason | null): Promise<void>;
+}
+
+export interface RecorderOptions {
+  readonly store: Store;
+  readonly projectId: string;
+  readonly run: OptimizationRun;
+  /** Called when the run is no longer `running` in the store (cancelled by another server): stop the loop. */
+  readonly onStopped: () => void;
+}
+
+export function createOptimizationRecorder(options: RecorderOptions): OptimizationRecorder {
+  const { store, projectId, run } = options;
+  const versions = new Map<string, number>();
+  let startId: string | null = null;
+  /** The registry version of the best candidate; null while the best is the start (nothing beat it). */
+  const bestVersionOf = (bestId: string) => (bestId === startId ? null : (versions.get(bestId) ?? null));
+  let progress: OptimizationProgress = { bestCandidateId: null, bestValidationScore: null, candidates: 0 };
+
+  async function versionOf(candidate: CandidateRecord): Promise<{ version: number; hash: string }> {
+    const { version } = await store.prompts.createVersion(projectId, run.promptName, {
+      content: candidate.content,
+      message: candidateVersionMessage(run.id, candidate),
+      author: 'kaizen optimize',
+    });
+    versions.set(candidate.id, version.version);
+    return { version: version.version, hash: version.hash };
+  }
+
+  async function writeCandidate(candidate: CandidateRecord): Promise<void> {
+    // Every report of a candidate carries its content; the registry answers an equal one with the existing version.
+    const { version, hash } = await versionOf(candidate);
+    await store.optimizations.upsertCandidate(projectId, run.id, {
+      id: candidate.id,
+      parentId: candidate.parentId,
+      round: candidate.round,
+      promptVersion: version,
+      status: candidate.status,
+      edit: candidate.edit,
+      promptTokens: candidate.promptTokens,
+      minibatch: candidate.minibatch,
+      validation: candidate.validation,
+      acceptance: candidate.acceptance,
+      cost: candidate.cost,
+      contentHash: hash,
+    });
+  }
+
+  /** Updates a run that is still `running`; when it is not any more, someone cancelled it: stop. */
+  async function updateRunning(patch: OptimizationRunPatch): Promise<boolean> {
+    try {
+      await store.optimizations.update(projectId, run.id, patch, { onlyFrom: ['running'] });
+      return true;
+    } catch (error) {
+      if (!KaizenError.isInstance(error) || error.code !== 'conflict') throw error;
+      options.onStopped();
+      return false;
+    }
+  }
+
+  return {
+    async onEvent(event) {
+      switch (event.type) {
+        case 'candidate': {
+          const candidate = event.candidate;
+          const known = versions.has(candidate.id);
+          if (candidate.status === 'start') startId = candidate.id;
+          await writeCandidate(candidate);
+          if (candidate.status === 'start' && candidate.validation !== null && progress.bestCandidateId === null) {
+            progress = { ...progress, bestCandidateId: candidate.id, bestValidationScore: candidate.validation.score };
+          }
+          if (!known) {
+            progress = { ...progress, candidates: versions.size };
+            await updateRunning({ progress });
+          }
+          return;
+        }
+        case 'optimization-round-end':
+          progress = { ...progress, bestCandidateId: event.bestId, bestValidationScore: event.bestScore };
+          await updateRunning({
+            round: event.round,
+            spend: event.spend,
+            progress,
+            bestVersion: bestVersionOf(event.bestId),
+          });
+          return;
+        default:
+          return;
+      }
+    },
+
+    async finish(result, reason) {
+      startId = result.startId;
+      for (const candidate of result.candidates) await writeCandidate(candidate);
+      const { candidates, ...stored } = result;
+      const best = candidates.find((candidate) => candidate.id === result.bestId);
+      const status: OptimizationRunStatus =
+        reason === 'shutdown' && result.status === 'cancelled' ? 'interrupted' : result.status;
+      const patch: OptimizationRunPatch = {
+        round: result.rounds,
+        spend: result.spend,
+        progress: {
+          bestCandidateId: result.bestId,
+          bestValidationScore: best?.validation?.score ?? progress.bestValidationScore,
+          candidates: candidates.length,
+        },
+        bestVersion: bestVersionOf(result.bestId),
+        result: stored,
+        finishedAt: new Date().toISOString(),
+      };
+      const ended = await updateRunning({ ...patch, status, error: status === 'interrupted' ? SHUTDOWN_ERROR : null });
+      // Cancelled elsewhere meanwhile: keep that status, but the result is still worth keeping.
+      if (!ended) await store.optimizations.update(projectId, run.id, patch);
+    },
+  };
+}
