@@ -26,7 +26,21 @@ export interface AxGepaCriterion {
   readonly kind: string;
 }
 
-/** How the task model is run: shared by GEPA's student and the holdout helper, so both send the same messages. */
+/** One answer of the task model to an item under an instruction, with the checklist's verdict. */
+export interface AxGepaAnswer {
+  readonly output: string;
+  readonly evaluation: AxGepaEvaluation;
+  readonly inputTokens: number | null;
+  readonly outputTokens: number | null;
+}
+
+/** Runs the task model with `instruction` as the system prompt on one item and scores the answer. */
+export type AxGepaTaskRunner<Item extends AxGepaItem = AxGepaItem> = (
+  instruction: string,
+  item: Item,
+) => Promise<AxGepaAnswer>;
+
+/** The task as a model and a scorer: the adapter renders Kaizen's messages and calls the model itself. */
 export interface AxGepaTaskSetup<Item extends AxGepaItem = AxGepaItem> {
   /** The last user message, with `{{variables}}` filled from each item's input. */
   readonly userTemplate: string;
@@ -36,7 +50,15 @@ export interface AxGepaTaskSetup<Item extends AxGepaItem = AxGepaItem> {
   readonly evaluate: (output: string, item: Item) => AxGepaEvaluation | Promise<AxGepaEvaluation>;
 }
 
-export interface RunAxGepaOptions<Item extends AxGepaItem = AxGepaItem> extends AxGepaTaskSetup<Item> {
+/** The task as a runner (e.g. the bench's counted evaluate port); `userTemplate` renders ax's input field. */
+export interface AxGepaRunnerSetup<Item extends AxGepaItem = AxGepaItem> {
+  readonly userTemplate: string;
+  readonly runTask: AxGepaTaskRunner<Item>;
+}
+
+export type AxGepaTask<Item extends AxGepaItem = AxGepaItem> = AxGepaTaskSetup<Item> | AxGepaRunnerSetup<Item>;
+
+export interface AxGepaSearchOptions<Item extends AxGepaItem = AxGepaItem> {
   /** The seed instruction (Kaizen's start system prompt). Empty: ax's GEPA can propose nothing (see README). */
   readonly startSystem: string;
   /** Minibatches are drawn from these. */
@@ -58,11 +80,15 @@ export interface RunAxGepaOptions<Item extends AxGepaItem = AxGepaItem> extends 
   readonly numTrials?: number;
   /** ax's stagnation stop; default 5 (ax's default). */
   readonly earlyStoppingTrials?: number;
+  /** Told every log line as it is written. */
+  readonly progress?: (line: string) => void;
 }
+
+export type RunAxGepaOptions<Item extends AxGepaItem = AxGepaItem> = AxGepaTask<Item> & AxGepaSearchOptions<Item>;
 
 /** Everything counted while GEPA ran. */
 export interface AxGepaCounters {
-  /** Task-model calls made for GEPA's student (retries of ax's output parser included). */
+  /** Task-model answers GEPA's student got (retries of ax's output parser included). */
   taskModelCalls: number;
   taskInputTokens: number;
   taskOutputTokens: number;

@@ -1,12 +1,11 @@
-// Scores a final instruction on items (the holdout) with the same task model and messages GEPA's student used.
-import { callModel } from '@kaizen/models';
-import type { AxGepaEvaluation, AxGepaItem, AxGepaTaskSetup } from './ax-gepa-types.js';
-import { taskMessages } from './task-messages.js';
+// Scores a final instruction on items (the holdout) with the same task runner GEPA's student used.
+import type { AxGepaEvaluation, AxGepaItem, AxGepaTask } from './ax-gepa-types.js';
+import { taskRunnerOf } from './task-runner.js';
 
 export interface InstructionScore {
   /** Mean item score; items whose score is null (or whose call failed) are left out, as in Kaizen's loop. */
   readonly score: number;
-  /** Share of items the checklist passed. */
+  /** Share of items with no failed criterion (or, with `passed`, that it accepts). */
   readonly passRate: number;
   readonly items: readonly {
     readonly itemId: string;
@@ -25,24 +24,22 @@ export interface InstructionScore {
  */
 export async function evaluateInstruction<Item extends AxGepaItem>(
   instruction: string,
-  setup: AxGepaTaskSetup<Item> & { readonly passed?: (evaluation: AxGepaEvaluation) => boolean },
+  task: AxGepaTask<Item>,
   items: readonly Item[],
+  passed: (evaluation: AxGepaEvaluation) => boolean = (evaluation) =>
+    evaluation.results.every((result) => result.status !== 'failed'),
 ): Promise<InstructionScore> {
+  const run = taskRunnerOf(task);
   const scored: InstructionScore['items'][number][] = [];
   let calls = 0;
   let passedCount = 0;
   for (const item of items) {
     try {
-      const result = await callModel({
-        model: setup.taskModel,
-        messages: taskMessages(instruction, setup.userTemplate, item),
-        ...(setup.taskParams !== undefined ? { params: setup.taskParams } : {}),
-      });
+      const answer = await run(instruction, item);
       calls++;
-      const evaluation = await setup.evaluate(result.text, item);
-      const passed = setup.passed?.(evaluation) ?? evaluation.results.every((result) => result.status !== 'failed');
-      if (passed) passedCount++;
-      scored.push({ itemId: item.itemId, score: evaluation.score, output: result.text, error: null, evaluation });
+      if (passed(answer.evaluation)) passedCount++;
+      const { evaluation, output } = answer;
+      scored.push({ itemId: item.itemId, score: evaluation.score, output, error: null, evaluation });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       scored.push({ itemId: item.itemId, score: null, output: null, error: message, evaluation: null });

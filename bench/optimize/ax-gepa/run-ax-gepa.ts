@@ -1,11 +1,12 @@
 // Runs ax's AxGEPA (24.0.21) on Kaizen's task model, checklist and optimizer model, and reports what it spent.
 import { AxGEPA, type AxMetricFn, type AxOptimizerArgs } from '@ax-llm/ax';
-import type { AxGepaCriterion, AxGepaEvaluation, AxGepaItem, AxGepaResult, RunAxGepaOptions } from './ax-gepa-types.js';
+import type { AxGepaAnswer, AxGepaCriterion, AxGepaItem, AxGepaResult, RunAxGepaOptions } from './ax-gepa-types.js';
 import { emptyCounters } from './ax-gepa-types.js';
 import { feedbackEntry, formatFeedback } from './gepa-feedback.js';
 import { createStudentProgram, instructionOf } from './student-program.js';
 import { createStudentService } from './student-service.js';
 import { renderUserMessage } from './task-messages.js';
+import { taskRunnerOf } from './task-runner.js';
 import { createTeacherService } from './teacher-service.js';
 import { createValidationTracker } from './validation-tracker.js';
 
@@ -24,83 +25,92 @@ function answerOf(prediction: unknown): string | undefined {
 
 /**
  * Runs GEPA from `startSystem` and returns its best instruction with the calls it took. Every model is Kaizen's: the
- * student calls `taskModel` with Kaizen's messages, the metric is `evaluate`, the teacher calls `optimizerModel`
- * with Kaizen reflection requests built from GEPA's own reflection inputs.
+ * student runs the task (Kaizen's messages, the checklist's verdict), the teacher calls `optimizerModel` with Kaizen
+ * reflection requests built from GEPA's own reflection inputs, and the metric is the checklist score.
  *
  * @example
- * const result = await runAxGepa({ startSystem, userTemplate: 'Page:\n{{html}}', train, validation, evaluate,
- *   criteria, taskModel: createSimulatedModel('schemaorg'), optimizerModel: createSimulatedModel('optimizer'),
- *   maxMetricCalls: 300, seed: 1 });
- * result.instruction; result.taskModelCalls; result.reflectionCalls;
+ * const result = await runGepaSearch({ startSystem, userTemplate: 'Page:\n{{html}}', taskModel, evaluate, train,
+ *   validation, criteria, optimizerModel: createSimulatedModel('optimizer'), maxMetricCalls: 300, seed: 1 });
+ * result.instruction; result.taskModelCalls; result.reflectionCalls; result.candidates;
  */
-export async function runAxGepa<Item extends AxGepaItem>(options: RunAxGepaOptions<Item>): Promise<AxGepaResult> {
-  const log: string[] = [];
+export async function runGepaSearch<Item extends AxGepaItem>(options: RunAxGepaOptions<Item>): Promise<AxGepaResult> {
+  const lines: string[] = [];
+  const log = (line: string) => {
+    lines.push(line);
+    options.progress?.(line);
+  };
   const counters = emptyCounters();
-  const items = [...options.train, ...options.validation];
-  const byId = new Map(items.map((item) => [item.itemId, item]));
-  const criteria = new Map<string, AxGepaCriterion>(options.criteria.map((criterion) => [criterion.id, criterion]));
   const toExample = (item: Item) => ({
     userMessage: renderUserMessage(options.userTemplate, item),
     itemId: item.itemId,
   });
   const train = options.train.map(toExample);
   const validation = options.validation.map(toExample);
+  const criteria = new Map<string, AxGepaCriterion>(options.criteria.map((criterion) => [criterion.id, criterion]));
+  const tracker = createValidationTracker(
+    options.validation.map((item) => item.itemId),
+    counters,
+  );
 
   if (options.startSystem.trim() === '') {
-    log.push(
+    log(
       'pitfall: the seed instruction is empty; ax requires a non-empty currentValue for its proposer, so GEPA will ' +
         'propose nothing (its exception is swallowed)',
     );
   }
 
-  const tracker = createValidationTracker(
-    options.validation.map((item) => item.itemId),
-    counters,
-  );
-  // The metric caches each verdict so the (synchronous) feedback function can report it for the same answer.
-  const verdicts = new Map<string, AxGepaEvaluation>();
-  const verdictKey = (itemId: string, answer: string) => `${itemId}\u0000${answer}`;
+  // ax runs an example and then scores it, one at a time: the metric reads the verdict the student just got, and
+  // the (synchronous) feedback function reads it again for the parent's minibatch right before reflecting.
+  const lastAnswer = new Map<string, AxGepaAnswer>();
+  let tracking: string | null = null;
+  const onAnswer = (instruction: string, item: Item, answer: AxGepaAnswer) => {
+    lastAnswer.set(item.itemId, answer);
+    tracking = instruction;
+  };
+  const verdictFor = (itemId: string, prediction: unknown): AxGepaAnswer | undefined => {
+    const answer = lastAnswer.get(itemId);
+    const text = answerOf(prediction);
+    if (answer === undefined || text === undefined) return undefined;
+    if (text.trim() !== answer.output.trim()) log(`warning: ax's answer for ${itemId} differs from the model's text`);
+    return answer;
+  };
   const metric: AxMetricFn = async ({ prediction, example }: MetricArgs) => {
     counters.metricCalls++;
     const itemId = String(example.itemId);
-    const item = byId.get(itemId);
-    if (item === undefined) {
-      log.push(`metric error: unknown item ${itemId}`);
+    const answer = verdictFor(itemId, prediction);
+    if (answer === undefined) {
+      log(`metric error: no answer recorded for ${itemId}`);
       return 0;
     }
-    const answer = answerOf(prediction) ?? '';
-    try {
-      const evaluation = await options.evaluate(answer, item);
-      verdicts.set(verdictKey(itemId, answer), evaluation);
-      tracker.onScore(itemId, evaluation.score ?? 0);
-      return evaluation.score ?? 0;
-    } catch (error) {
-      log.push(`metric error on ${itemId}: ${errorMessage(error)}`);
-      return 0;
-    }
+    const score = answer.evaluation.score ?? 0;
+    if (tracking !== null) tracker.onScore(tracking, itemId, score);
+    return score;
   };
   const feedbackFn = ({ prediction, example }: { prediction: unknown; example: MetricArgs['example'] }): string => {
     const itemId = String(example.itemId);
-    const answer = answerOf(prediction);
-    const verdict = answer === undefined ? undefined : verdicts.get(verdictKey(itemId, answer));
-    if (verdict === undefined) {
+    const answer = verdictFor(itemId, prediction);
+    if (answer === undefined) {
       const failure = (prediction as { error?: unknown } | null)?.error;
       const error = typeof failure === 'string' ? failure : 'no verdict recorded for this answer';
       return formatFeedback({ itemId, score: null, failed: [], error });
     }
-    return formatFeedback(feedbackEntry(itemId, verdict, criteria));
+    return formatFeedback(feedbackEntry(itemId, answer.evaluation, criteria));
   };
 
+  const items = [...options.train, ...options.validation];
+  const runTask = taskRunnerOf(options);
   const studentAI = createStudentService({
-    ...options,
+    userTemplate: options.userTemplate,
+    runTask,
     items,
     counters,
     log,
-    onTaskCall: (instruction) => tracker.onTaskCall(instruction),
+    onAnswer,
   });
   const teacherAI = createTeacherService({
-    ...options,
+    optimizerModel: options.optimizerModel,
     optimizerSeed: options.optimizerSeed ?? options.seed ?? 0,
+    userTemplate: options.userTemplate,
     counters,
     log,
   });
@@ -120,7 +130,7 @@ export async function runAxGepa<Item extends AxGepaItem>(options: RunAxGepaOptio
   };
   const optimizer = new AxGEPA(args);
   const program = createStudentProgram(options.startSystem);
-  log.push(
+  log(
     `ax GEPA: ${train.length} train, ${validation.length} validation, minibatch ${minibatchSize}, ` +
       `maxMetricCalls ${options.maxMetricCalls}, seed ${options.seed ?? 0}`,
   );
@@ -133,17 +143,17 @@ export async function runAxGepa<Item extends AxGepaItem>(options: RunAxGepaOptio
       verbose: false,
     });
   } catch (error) {
-    log.push(`ax GEPA failed: ${errorMessage(error)}`);
+    log(`ax GEPA failed: ${errorMessage(error)}`);
     throw error;
   }
   if (counters.teacherSummaryRequests > counters.teacherProposalRequests) {
-    log.push(
+    log(
       `warning: ${counters.teacherSummaryRequests - counters.teacherProposalRequests} reflection(s) never reached ` +
         'the proposer (ax swallowed an exception before calling the teacher, e.g. an empty instruction)',
     );
   }
   const instruction = instructionOf(result.optimizedProgram?.componentMap) ?? options.startSystem;
-  log.push(
+  log(
     `done: ${counters.metricCalls} metric calls (ax counted ${result.stats.totalCalls}), ` +
       `${counters.taskModelCalls} task calls, ${counters.reflectionCalls} reflection calls, ` +
       `${tracker.candidates.length} candidates validated, best validation ${result.bestScore.toFixed(3)}`,
@@ -156,6 +166,6 @@ export async function runAxGepa<Item extends AxGepaItem>(options: RunAxGepaOptio
     validationScore: result.bestScore,
     candidates: [...tracker.candidates],
     counters: { ...counters },
-    log,
+    log: lines,
   };
 }

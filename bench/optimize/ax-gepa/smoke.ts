@@ -5,7 +5,7 @@ import { type Checklist, compileChecklist } from '@kaizen/core';
 import { createSimulatedModel } from '@kaizen/models';
 import type { AxGepaEvaluation, AxGepaItem } from './ax-gepa-types.js';
 import { evaluateInstruction } from './evaluate-instruction.js';
-import { runAxGepa } from './run-ax-gepa.js';
+import { runAxGepa } from './index.js';
 
 const PAGES = new URL('../../../fixtures/schemaorg/schemaorg.jsonl', import.meta.url);
 

@@ -16,7 +16,7 @@ import { answerText, firstUserText, inputTitles, outputTitles, readInputFields, 
 export interface TeacherServiceOptions
   extends Pick<RunAxGepaOptions, 'optimizerModel' | 'optimizerSeed' | 'userTemplate'> {
   readonly counters: AxGepaCounters;
-  readonly log: string[];
+  readonly log: (line: string) => void;
 }
 
 const SUMMARY_TITLE = 'Feedback Summary';
@@ -51,7 +51,7 @@ export function createTeacherService(options: TeacherServiceOptions) {
     counters.teacherSummaryRequests++;
     const feedback = parseJson(fields['Eval Feedback']);
     const lines = Array.isArray(feedback) ? feedback.filter((line): line is string => typeof line === 'string') : [];
-    if (lines.length === 0) log.push('teacher: a summary request came without evaluator feedback');
+    if (lines.length === 0) log('teacher: a summary request came without evaluator feedback');
     return lines.length === 0 ? 'No evaluator feedback.' : lines.join('\n');
   };
 
@@ -59,7 +59,7 @@ export function createTeacherService(options: TeacherServiceOptions) {
     counters.teacherProposalRequests++;
     const currentValue = fields['Current Value'] ?? '';
     const minibatch = parseJson(fields.Minibatch);
-    if (!Array.isArray(minibatch)) log.push('teacher: the proposal request has no readable minibatch');
+    if (!Array.isArray(minibatch)) log('teacher: the proposal request has no readable minibatch');
     const request = buildGepaReflectionRequest({
       currentValue,
       minibatch,
@@ -81,10 +81,10 @@ export function createTeacherService(options: TeacherServiceOptions) {
     const causes = request.cause.criteria.map((criterion) => criterion.id).join(', ') || 'none';
     if (answer === null) {
       counters.droppedProposals++;
-      log.push(`proposal ${proposal}: failed criteria [${causes}]; no usable edit, instruction kept`);
+      log(`proposal ${proposal}: failed criteria [${causes}]; no usable edit, instruction kept`);
       return currentValue;
     }
-    log.push(`proposal ${proposal}: failed criteria [${causes}] → "${clip(answer.text)}"`);
+    log(`proposal ${proposal}: failed criteria [${causes}] → "${clip(answer.text)}"`);
     return answer.text;
   };
 
@@ -107,7 +107,7 @@ export function createTeacherService(options: TeacherServiceOptions) {
         };
       } catch (error) {
         // ax swallows teacher errors (the proposal silently keeps the parent's instruction): keep the reason.
-        log.push(`teacher error: ${errorMessage(error)}`);
+        log(`teacher error: ${errorMessage(error)}`);
         throw error;
       }
     },

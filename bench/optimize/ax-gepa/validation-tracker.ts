@@ -1,17 +1,16 @@
 // Follows GEPA's validation passes from outside ax: which instruction was scored on every validation item, and what
-// had been spent by then. ax runs one example at a time, so a score belongs to the instruction of the last task call.
+// had been spent by then.
 import type { AxGepaCandidate, AxGepaCounters } from './ax-gepa-types.js';
 
 export interface ValidationTracker {
-  onTaskCall(instruction: string): void;
-  onScore(itemId: string, score: number): void;
+  onScore(instruction: string, itemId: string, score: number): void;
   readonly candidates: readonly AxGepaCandidate[];
 }
 
 /**
  * @example
  * const tracker = createValidationTracker(['v1', 'v2'], counters);
- * tracker.onTaskCall('Be brief.'); tracker.onScore('v1', 1); tracker.onTaskCall('Be brief.'); tracker.onScore('v2', 0);
+ * tracker.onScore('Be brief.', 'v1', 1); tracker.onScore('Be brief.', 'v2', 0);
  * tracker.candidates; // [{ instruction: 'Be brief.', validationScore: 0.5, … }]
  */
 export function createValidationTracker(validationIds: readonly string[], counters: AxGepaCounters): ValidationTracker {
@@ -19,22 +18,18 @@ export function createValidationTracker(validationIds: readonly string[], counte
   const pending = new Map<string, Map<string, number>>();
   const recorded = new Set<string>();
   const candidates: AxGepaCandidate[] = [];
-  let current: string | null = null;
   return {
-    onTaskCall(instruction) {
-      current = instruction;
-    },
-    onScore(itemId, score) {
-      if (current === null || !ids.has(itemId) || recorded.has(current)) return;
-      const scores = pending.get(current) ?? new Map<string, number>();
-      pending.set(current, scores);
+    onScore(instruction, itemId, score) {
+      if (!ids.has(itemId) || recorded.has(instruction)) return;
+      const scores = pending.get(instruction) ?? new Map<string, number>();
+      pending.set(instruction, scores);
       scores.set(itemId, score);
       if (scores.size < ids.size) return;
       // Merge subsamples also score validation items; a candidate is recorded once, when its first full pass ends.
-      recorded.add(current);
-      pending.delete(current);
+      recorded.add(instruction);
+      pending.delete(instruction);
       candidates.push({
-        instruction: current,
+        instruction,
         validationScore: [...scores.values()].reduce((sum, value) => sum + value, 0) / scores.size,
         atMetricCalls: counters.metricCalls,
         atTaskModelCalls: counters.taskModelCalls,
