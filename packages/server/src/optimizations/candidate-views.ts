@@ -1,15 +1,14 @@
 // The candidates of a run as the API shows them: each row with unified diffs of its prompt against its parent's
 // and against the start's, the contents read once each from the prompt registry.
-import { diffPrompt, type FieldChange, type PromptContent } from '@kaizen/core';
+import type { PromptContent } from '@kaizen/core';
 import type { OptimizationCandidate, OptimizationRun, Store } from '@kaizen/store';
+import { diffPromptText } from './prompt-diff-text.js';
 
 export interface CandidateView extends OptimizationCandidate {
-  /** Unified diff of the prompt against the parent's; null for the start (or when a version is missing). */
+  /** Unified diff of the whole prompt against the parent's; null for the start (or when a version is missing). */
   readonly diffFromParent: string | null;
-  /** Unified diff of the prompt against the start's; null for the start. */
+  /** Unified diff of the whole prompt against the start's; null for the start. */
   readonly diffFromStart: string | null;
-  /** Fields other than the template that differ from the start (model, params, examples, …). */
-  readonly changesFromStart: readonly FieldChange[];
 }
 
 /**
@@ -36,19 +35,16 @@ export async function candidateViews(store: Store, projectId: string, run: Optim
     const parent = candidate.parentId === null ? undefined : byId.get(candidate.parentId);
     const parentContent = parent === undefined ? null : await contentOf(parent.promptVersion);
     const to = label(candidate.id, candidate.promptVersion);
-    const fromParent =
-      content === null || parent === undefined || parentContent === null
-        ? null
-        : diffPrompt(parentContent, content, { fromLabel: label(parent.id, parent.promptVersion), toLabel: to });
-    const fromStart =
-      content === null || start === null || candidate.parentId === null
-        ? null
-        : diffPrompt(start, content, { fromLabel: label('start', run.startVersion), toLabel: to });
     views.push({
       ...candidate,
-      diffFromParent: fromParent?.unified ?? null,
-      diffFromStart: fromStart?.unified ?? null,
-      changesFromStart: fromStart?.changes ?? [],
+      diffFromParent:
+        content === null || parent === undefined || parentContent === null
+          ? null
+          : diffPromptText(parentContent, content, { from: label(parent.id, parent.promptVersion), to }),
+      diffFromStart:
+        content === null || start === null || candidate.parentId === null
+          ? null
+          : diffPromptText(start, content, { from: label('start', run.startVersion), to }),
     });
   }
   return views;
