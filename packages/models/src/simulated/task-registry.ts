@@ -3,12 +3,14 @@ import { NoSuchModelError } from '@ai-sdk/provider';
 import type { SimulatedTask } from './simulated-task.js';
 import { ifevalTask } from './tasks/ifeval/ifeval-task.js';
 import { judgeTask } from './tasks/judge/judge-task.js';
+import { optimizerTask } from './tasks/optimizer/optimizer-task.js';
 import { schemaorgTask } from './tasks/schemaorg/schemaorg-task.js';
 
 export const SIMULATED_TASKS = {
   schemaorg: schemaorgTask,
   ifeval: ifevalTask,
   judge: judgeTask,
+  optimizer: optimizerTask,
 } as const satisfies Record<string, SimulatedTask>;
 
 export type SimulatedTaskName = keyof typeof SIMULATED_TASKS;

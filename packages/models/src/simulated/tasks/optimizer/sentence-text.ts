@@ -1,0 +1,58 @@
+// Sentences of a prompt part: splitting, normalizing, finishing, and appending new ones without duplicates.
+
+/**
+ * Sentences of a text: within each line, runs ending in `.`, `!` or `?` followed by whitespace or the line's end.
+ * @example
+ * splitSentences('Extract the entity. Answer in JSON.\nBe brief'); // ['Extract the entity.', 'Answer in JSON.', 'Be brief']
+ */
+export function splitSentences(text: string): string[] {
+  return text
+    .split('\n')
+    .flatMap((line) => [...line.matchAll(/\S.*?(?:[.!?]+(?=\s|$)|$)/g)].map((match) => match[0].trim()))
+    .filter((sentence) => sentence !== '');
+}
+
+/**
+ * The comparable form of a text: lower case, words only (`@`, `$`, `_` and `-` kept), single spaces.
+ * @example
+ * normalizeText('Answer with JSON only: no prose!'); // 'answer with json only no prose'
+ */
+export function normalizeText(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}@$_-]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * A sentence as written into a prompt: single spaces, a capital first letter, one final punctuation mark.
+ * @example
+ * finishSentence('answer in json'); // 'Answer in json.'
+ */
+export function finishSentence(text: string): string {
+  const body = text.trim().replace(/\s+/g, ' ');
+  if (body === '') return '';
+  const capital = body.charAt(0).toUpperCase() + body.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
+/** Whether the text already says this sentence (its normalized words appear in a row). */
+export function alreadySays(text: string, sentence: string): boolean {
+  const words = normalizeText(sentence);
+  return words !== '' && ` ${normalizeText(text)} `.includes(` ${words} `);
+}
+
+/**
+ * The text with the sentences appended, everything before kept verbatim: on a new line when the text spans lines or
+ * does not end a sentence, else after a space.
+ * @example
+ * appendSentences('Extract the entity.', ['Answer in JSON.']); // 'Extract the entity. Answer in JSON.'
+ */
+export function appendSentences(text: string, sentences: readonly string[]): string {
+  if (sentences.length === 0) return text;
+  const added = sentences.join(' ');
+  if (text.trim() === '') return `${text}${added}`;
+  if (/\s$/.test(text)) return `${text}${added}`;
+  const separator = text.includes('\n') || !/[.!?:)"']$/.test(text) ? '\n' : ' ';
+  return `${text}${separator}${added}`;
+}
