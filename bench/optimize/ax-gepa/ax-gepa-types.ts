@@ -32,6 +32,8 @@ export interface AxGepaAnswer {
   readonly evaluation: AxGepaEvaluation;
   readonly inputTokens: number | null;
   readonly outputTokens: number | null;
+  /** 0 when a cache answered instead of the model; default 1. */
+  readonly paidCalls?: number;
 }
 
 /** Runs the task model with `instruction` as the system prompt on one item and scores the answer. */
@@ -78,7 +80,11 @@ export interface AxGepaSearchOptions<Item extends AxGepaItem = AxGepaItem> {
   readonly minibatchSize?: number;
   /** Reflection rounds; default `maxMetricCalls`, so the budget (or early stopping) ends the run. */
   readonly numTrials?: number;
-  /** ax's stagnation stop; default 5 (ax's default). */
+  /**
+   * ax's stagnation stop. Default: off (= numTrials). With one objective ax counts every proposal as stagnation,
+   * accepted ones included (its archive size and 2-D hypervolume never grow), so its default 5 ends GEPA after five
+   * proposals whatever the budget; the reference GEPA has no such stop.
+   */
   readonly earlyStoppingTrials?: number;
   /** Told every log line as it is written. */
   readonly progress?: (line: string) => void;
@@ -90,6 +96,8 @@ export type RunAxGepaOptions<Item extends AxGepaItem = AxGepaItem> = AxGepaTask<
 export interface AxGepaCounters {
   /** Task-model answers GEPA's student got (retries of ax's output parser included). */
   taskModelCalls: number;
+  /** Of those, the ones a model answered (not a cache). */
+  paidTaskModelCalls: number;
   taskInputTokens: number;
   taskOutputTokens: number;
   /** Metric calls (candidate × item evaluations) as the adapter's metric saw them. */
@@ -133,6 +141,7 @@ export interface AxGepaResult {
 export function emptyCounters(): AxGepaCounters {
   return {
     taskModelCalls: 0,
+    paidTaskModelCalls: 0,
     taskInputTokens: 0,
     taskOutputTokens: 0,
     metricCalls: 0,

@@ -4,12 +4,14 @@ import type { LanguageModelV3 } from '@ai-sdk/provider';
 import {
   type Checklist,
   type CriterionResult,
+  compileChecklist,
   type DatasetItem,
   type OptimizationPorts,
   type PromptContent,
   systemText,
   withSystemText,
 } from '@kaizen/core';
+import { createEvaluatePort, createMemoryAnswerCache } from '@kaizen/models';
 import type { AxGepaCandidate, AxGepaCounters, AxGepaTaskRunner } from './ax-gepa-types.js';
 import { runGepaSearch } from './run-ax-gepa.js';
 
@@ -20,20 +22,29 @@ export interface BenchGepaInput {
     readonly checklist: Checklist;
     readonly start: PromptContent;
     readonly splits: { readonly train: readonly DatasetItem[]; readonly validation: readonly DatasetItem[] };
+    /** The simulated task model with the task's settings. */
+    readonly model: LanguageModelV3;
   };
-  /** Scores candidates; the bench counts the metric and task-model calls made through it. */
-  readonly evaluate: OptimizationPorts['evaluate'];
-  readonly taskModel: LanguageModelV3;
+  /**
+   * Scores candidates; the bench counts the calls made through it. Without it the adapter builds the same port
+   * (temperature 0, seed 0, its own memory cache) and counts itself.
+   */
+  readonly evaluate?: OptimizationPorts['evaluate'];
+  readonly taskModel?: LanguageModelV3;
   readonly optimizerModel: LanguageModelV3;
   readonly maxCandidateEvals: number;
   readonly seed: number;
   readonly progress: (line: string) => void;
 }
 
-/** The bench's `GepaRun` (no `candidateEvals`/`taskModelCalls`: the bench counted them in its port) and more. */
+/** The bench's `GepaRun` and more. */
 export interface BenchGepaRun {
   readonly best: PromptContent;
   readonly optimizerCalls: number;
+  /** GEPA's metric calls: (candidate, item) evaluations on train and validation. */
+  readonly candidateEvals: number;
+  /** Task-model calls not answered from the port's cache (all calls, where the port has no cache). */
+  readonly taskModelCalls: number;
   readonly validationScore?: number;
   readonly note?: string;
   readonly instruction: string;
@@ -46,7 +57,7 @@ export interface BenchGepaRun {
 
 export function isBenchGepaInput(input: unknown): input is BenchGepaInput {
   if (typeof input !== 'object' || input === null) return false;
-  return 'task' in input && 'maxCandidateEvals' in input && 'evaluate' in input;
+  return 'task' in input && 'maxCandidateEvals' in input;
 }
 
 /** The start prompt with `instruction` as its system message (none when the instruction is blank). */
@@ -63,9 +74,21 @@ function lastUserTemplate(content: PromptContent): string {
   return user.content;
 }
 
+/** Kaizen's evaluate port as the bench builds it: the task's model at temperature 0 and seed 0, a memory cache. */
+function ownPort(input: BenchGepaInput): OptimizationPorts['evaluate'] {
+  return createEvaluatePort({
+    model: input.taskModel ?? input.task.model,
+    cacheModelKey: `ax-gepa:${input.task.name}`,
+    checklist: compileChecklist(input.task.checklist),
+    params: { temperature: 0, seed: 0 },
+    cache: createMemoryAnswerCache(),
+  });
+}
+
 function portRunner(input: BenchGepaInput): AxGepaTaskRunner<DatasetItem> {
+  const evaluate = input.evaluate ?? ownPort(input);
   return async (instruction, item) => {
-    const batch = await input.evaluate(withInstruction(input.task.start, instruction), [item]);
+    const batch = await evaluate(withInstruction(input.task.start, instruction), [item]);
     const result = batch.items[0];
     if (result === undefined || result.error !== null || result.output === null) {
       throw new Error(result?.error ?? 'the evaluate port returned no result');
@@ -80,6 +103,7 @@ function portRunner(input: BenchGepaInput): AxGepaTaskRunner<DatasetItem> {
       evaluation: { score: result.score, results },
       inputTokens: batch.cost.inputTokens,
       outputTokens: batch.cost.outputTokens,
+      paidCalls: batch.cost.paidCalls,
     };
   };
 }
@@ -110,10 +134,12 @@ export async function runAxGepaForBench(input: BenchGepaInput): Promise<BenchGep
   return {
     best: withInstruction(task.start, result.instruction),
     optimizerCalls: result.reflectionCalls,
+    candidateEvals: result.metricCalls,
+    taskModelCalls: result.counters.paidTaskModelCalls,
     ...(result.validationScore !== undefined ? { validationScore: result.validationScore } : {}),
     note:
-      `ax ${'24.0.21'} AxGEPA, minibatch 3, early stop 5; ${result.metricCalls} metric calls, ` +
-      `${result.candidates.length} candidates validated; feedback summaries answered without a model call`,
+      `@ax-llm/ax 24.0.21 AxGEPA (minibatch 3, ax's early stop off, whole validation split as Pareto set); ` +
+      `${result.candidates.length} candidates validated; ax's feedback-summary step answered without a model call`,
     instruction: result.instruction,
     reflectionCalls: result.reflectionCalls,
     counters: result.counters,

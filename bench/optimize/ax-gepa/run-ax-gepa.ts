@@ -115,15 +115,17 @@ export async function runGepaSearch<Item extends AxGepaItem>(options: RunAxGepaO
     log,
   });
   const minibatchSize = options.minibatchSize ?? GEPA_MINIBATCH_SIZE;
+  const numTrials = options.numTrials ?? options.maxMetricCalls;
+  const earlyStoppingTrials = options.earlyStoppingTrials ?? numTrials;
   // `paretoSetSize` is read by AxGEPA but missing from AxOptimizerArgs; without it ax keeps only the first
   // max(10, 3 × minibatch) validation items, while Kaizen validates on the whole split.
   const args: AxOptimizerArgs & { paretoSetSize: number } = {
     studentAI,
     teacherAI,
-    numTrials: options.numTrials ?? options.maxMetricCalls,
+    numTrials,
     minibatch: true,
     minibatchSize,
-    earlyStoppingTrials: options.earlyStoppingTrials ?? 5,
+    earlyStoppingTrials,
     seed: options.seed ?? 0,
     paretoSetSize: validation.length,
     verbose: false,
@@ -132,7 +134,8 @@ export async function runGepaSearch<Item extends AxGepaItem>(options: RunAxGepaO
   const program = createStudentProgram(options.startSystem);
   log(
     `ax GEPA: ${train.length} train, ${validation.length} validation, minibatch ${minibatchSize}, ` +
-      `maxMetricCalls ${options.maxMetricCalls}, seed ${options.seed ?? 0}`,
+      `maxMetricCalls ${options.maxMetricCalls}, seed ${options.seed ?? 0}, ` +
+      (earlyStoppingTrials >= numTrials ? 'early stopping off' : `early stop after ${earlyStoppingTrials}`),
   );
   let result: Awaited<ReturnType<AxGEPA['compile']>>;
   try {

@@ -47,6 +47,7 @@ export function createStudentService<Item extends AxGepaItem>(options: StudentSe
         const answer = await options.runTask(instruction, item);
         const counters = options.counters;
         counters.taskModelCalls++;
+        counters.paidTaskModelCalls += answer.paidCalls ?? 1;
         counters.taskInputTokens += answer.inputTokens ?? 0;
         counters.taskOutputTokens += answer.outputTokens ?? 0;
         options.onAnswer?.(instruction, item, answer);
