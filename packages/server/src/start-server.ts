@@ -18,7 +18,7 @@ import {
   type OnlineEvaluationOptions,
 } from './online/online-evaluation.js';
 import { defaultResolveModel, type OptimizationOptions } from './optimizations/optimization-models.js';
-import { createOptimizationRunner } from './optimizations/optimization-runner.js';
+import { createOptimizationRunner, type OptimizationRunner } from './optimizations/optimization-runner.js';
 
 export interface ServerOptions {
   readonly store: Store;
@@ -109,6 +109,16 @@ function spansStoredListener(
   };
 }
 
+/** Runs a dead process left `running` become `interrupted`. A database down at start leaves them (cancel them later). */
+async function recoverOptimizations(runner: OptimizationRunner, logger: (line: string) => void): Promise<void> {
+  try {
+    const interrupted = await runner.recover();
+    if (interrupted > 0) logger(`${interrupted} optimization run(s) left running by a stopped server: interrupted`);
+  } catch (error) {
+    logger(`could not mark optimization runs left running as interrupted: ${(error as Error).message}`);
+  }
+}
+
 function formatHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
@@ -172,8 +182,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   try {
-    const interrupted = await runner.recover();
-    if (interrupted > 0) logger(`${interrupted} optimization run(s) left running by a stopped server: interrupted`);
+    await recoverOptimizations(runner, logger);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 4318, host, () => {
