@@ -13,15 +13,16 @@ export function splitSentences(text: string): string[] {
 }
 
 /**
- * The comparable form of a text: lower case, words only (`@`, `$`, `_` and `-` kept), single spaces.
+ * The comparable form of a text: lower case, words only (`@`, `$`, `_` and `-` inside words kept), single spaces.
  * @example
  * normalizeText('Answer with JSON only: no prose!'); // 'answer with json only no prose'
  */
 export function normalizeText(text: string): string {
   return text
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}@$_-]+/gu, ' ')
-    .trim();
+    .split(/[^\p{L}\p{N}@$_-]+/u)
+    .filter((word) => /[\p{L}\p{N}@$]/u.test(word))
+    .join(' ');
 }
 
 /**

@@ -3,9 +3,9 @@ import {
   buildOptimizerMessages,
   type OptimizerRequest,
   REFLECTION_GUIDANCE,
+  REWRITE_GUIDANCE,
   type ReflectionExample,
   type ReflectionRequest,
-  REWRITE_GUIDANCE,
   type RewriteRequest,
 } from '@kaizen/core';
 import type { SimulatedOptions } from '../../simulated-options.js';
