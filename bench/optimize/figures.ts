@@ -20,11 +20,15 @@ export interface MethodFigures {
 
 export interface SoundnessFigures {
   readonly sample: string;
+  /** Runs whose accepted edits are judged: the main run and the replicates (other seeds, other noise draws). */
+  readonly runs: number;
   readonly acceptedEdits: number;
   readonly notImproving: number;
   readonly share: number | null;
   /** Expected-score change of each accepted edit, in acceptance order. */
   readonly deltas: readonly number[];
+  /** Holdout items passing under the start and failing under the result, over all runs' holdout items. */
+  readonly holdoutItemsBroken: number | null;
 }
 
 export interface TaskFigures {

@@ -67,9 +67,11 @@ export function formatTask(task: TaskFigures, budget: number): string[] {
     lines.push(`best competitor: ${top.method}, final holdout ${score(top.holdoutAfter)}; kaizen ${reached}`);
   }
   for (const [method, sound] of Object.entries(task.soundness)) {
+    const deltas = sound.deltas.map((delta) => (delta >= 0 ? '+' : '') + delta.toFixed(3)).join(' ');
     lines.push(
-      `soundness ${method}: ${sound.notImproving}/${sound.acceptedEdits} accepted edits do not improve the expected score ` +
-        `(${percent(sound.share)}); Δ expected ${sound.deltas.map((delta) => (delta >= 0 ? '+' : '') + delta.toFixed(3)).join(' ') || '—'}`,
+      `soundness ${method} (${sound.runs} runs): ${sound.notImproving}/${sound.acceptedEdits} accepted edits do not improve ` +
+        `the expected score (${percent(sound.share)}); holdout items broken ${percent(sound.holdoutItemsBroken)}; ` +
+        `Δ expected ${deltas === '' ? '—' : deltas}`,
     );
   }
   const sample = Object.values(task.soundness)[0]?.sample;

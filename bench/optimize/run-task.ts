@@ -1,14 +1,15 @@
 // One task of the bench: Kaizen's loop, the baselines and GEPA on the same evaluate port and budget, then the
 // holdout figures, the budget to reach the best competitor, and the soundness of every accepted edit.
 import { type EvaluatedItem, estimatePromptTokens, type OptimizerPort, type PromptContent } from '@kaizen/core';
-import type { AcceptedEdit, BaselineRun } from './baselines/baseline-run.js';
+import type { BaselineRun } from './baselines/baseline-run.js';
 import { oproRewrite } from './baselines/opro-rewrite.js';
 import { randomSearch } from './baselines/random-search.js';
 import { type CountedEvaluate, contentKey, countedEvaluate, meanScore } from './counted-evaluate.js';
-import type { MethodFigures, SoundnessFigures, TaskFigures } from './figures.js';
+import type { MethodFigures, TaskFigures } from './figures.js';
 import type { GepaAdapter } from './gepa-hook.js';
 import { runKaizen } from './run-kaizen.js';
-import { brokenShare, type EditToJudge, ExpectedScorer, judgeEdits } from './soundness.js';
+import { asEdits, type MethodRuns, runSoundness } from './run-soundness.js';
+import { brokenCount, brokenShare } from './soundness.js';
 import type { BenchTask, SimulatedModel } from './tasks/bench-task.js';
 
 export interface TaskRunOptions {
@@ -17,6 +18,8 @@ export interface TaskRunOptions {
   readonly optimizer: OptimizerPort | null;
   readonly optimizerModel: SimulatedModel | null;
   readonly gepa: GepaAdapter | null;
+  /** Extra runs of Kaizen and the random baseline for the soundness figures. */
+  readonly replicates: number;
   readonly progress: (line: string) => void;
 }
 
@@ -66,9 +69,6 @@ async function baselineFigures(
     holdoutItemsBroken: brokenShare(await holdout.items(task.start), await holdout.items(run.best)),
   };
 }
-
-const asEdits = (accepted: readonly AcceptedEdit[]): EditToJudge[] =>
-  accepted.map((edit) => ({ parent: edit.parent, child: edit.child, kind: 'improvement' }));
 
 /**
  * @example
@@ -182,32 +182,34 @@ export async function runTask(task: BenchTask, options: TaskRunOptions): Promise
     }
   }
 
-  progress(`${name}: soundness on the fresh sample (${task.fresh.note})`);
-  const scorer = new ExpectedScorer(task);
-  const sample = `${scorer.sampleSize} evaluations: ${task.fresh.note}`;
-  const soundness: Record<string, SoundnessFigures> = {};
-  const judged: [string, EditToJudge[]][] = [
-    [
-      'kaizen',
-      kaizen.acceptances.map((acceptance) => ({
+  const main: Record<string, MethodRuns> = {
+    kaizen: {
+      edits: kaizen.acceptances.map((acceptance) => ({
         parent: acceptance.parent,
         child: acceptance.candidate.content,
         kind: acceptance.candidate.acceptance?.kind === 'compression' ? 'compression' : 'improvement',
       })),
-    ],
-    ['random', asEdits(random.accepted)],
-    ...(rewrite === null ? [] : ([['rewrite', asEdits(rewrite.accepted)]] as [string, EditToJudge[]][])),
-  ];
-  for (const [method, edits] of judged) {
-    const report = await judgeEdits(scorer, edits);
-    soundness[method] = {
-      sample,
-      acceptedEdits: report.accepted,
-      notImproving: report.unsound,
-      share: report.unsoundShare,
-      deltas: report.deltas,
+      broken: [{ broken: result.holdout.itemsBroken, n: result.holdout.after.n }],
+    },
+    random: {
+      edits: asEdits(random.accepted),
+      broken: [brokenCount(await holdout.items(task.start), await holdout.items(random.best))],
+    },
+  };
+  if (rewrite !== null) {
+    main.rewrite = {
+      edits: asEdits(rewrite.accepted),
+      broken: [brokenCount(await holdout.items(task.start), await holdout.items(rewrite.best))],
     };
   }
+  const soundness = await runSoundness({
+    task,
+    optimizer: options.optimizer,
+    maxCandidateEvals,
+    replicates: options.replicates,
+    main,
+    progress,
+  });
 
   return {
     task: name,

@@ -71,9 +71,18 @@ export async function judgeEdits(scorer: ExpectedScorer, edits: readonly EditToJ
   };
 }
 
-/** Items passing under `before` and failing under `after`, as a share of the items both were run on. */
-export function brokenShare(before: readonly EvaluatedItem[], after: readonly EvaluatedItem[]): number {
+/** Items passing under `before` and failing under `after`, out of the items `after` was run on. */
+export function brokenCount(
+  before: readonly EvaluatedItem[],
+  after: readonly EvaluatedItem[],
+): { readonly broken: number; readonly n: number } {
   const passedBefore = new Map(before.map((item) => [item.itemId, item.passed]));
   const broken = after.filter((item) => passedBefore.get(item.itemId) === true && !item.passed).length;
-  return after.length === 0 ? 0 : broken / after.length;
+  return { broken, n: after.length };
+}
+
+/** `brokenCount` as a share (0 for no items). */
+export function brokenShare(before: readonly EvaluatedItem[], after: readonly EvaluatedItem[]): number {
+  const { broken, n } = brokenCount(before, after);
+  return n === 0 ? 0 : broken / n;
 }

@@ -63,9 +63,13 @@ function classCriterion(name: InstructionClass): Criterion {
         const broken = instructionsOf(subject, name).filter(
           (instruction) => !checkIfevalInstruction(instruction.id, instruction.kwargs, subject.output, 'strict'),
         );
+        // The rationale in the words of core's own `ifeval` check, one clause per broken instruction.
         return broken.length === 0
           ? { passed: true }
-          : { passed: false, rationale: `not followed: ${broken.map((instruction) => instruction.id).join(', ')}` };
+          : {
+              passed: false,
+              rationale: broken.map((instruction) => `does not follow ${instruction.id} (strict)`).join('; '),
+            };
       },
     },
     appliesWhen: { path: `$.metadata.instructions.${name}`, exists: true },

@@ -123,7 +123,7 @@ export const SCHEMAORG_CHECKLIST: Checklist = {
     {
       id: 'main-type',
       description:
-        "@type is the type of the page's main entity, as specific as in the reference markup (e.g. Recipe, Product or NewsArticle, not a generic Thing or WebPage)",
+        "Uses the most specific schema.org type for the page's main entity, as in the reference markup (e.g. Recipe or NewsArticle rather than a generic Thing or WebPage)",
       weight: 2,
       check: {
         kind: 'set_overlap',
