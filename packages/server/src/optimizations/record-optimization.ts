@@ -33,24 +33,28 @@ export interface RecorderOptions {
 
 export function createOptimizationRecorder(options: RecorderOptions): OptimizationRecorder {
   const { store, projectId, run } = options;
-  const versions = new Map<string, number>();
+  /** A candidate's content never changes under its id: one registry write per candidate and execution. */
+  const written = new Map<string, { version: number; hash: string }>();
   let startId: string | null = null;
   /** The registry version of the best candidate; null while the best is the start (nothing beat it). */
-  const bestVersionOf = (bestId: string) => (bestId === startId ? null : (versions.get(bestId) ?? null));
+  const bestVersionOf = (bestId: string) => (bestId === startId ? null : (written.get(bestId)?.version ?? null));
   let progress: OptimizationProgress = { bestCandidateId: null, bestValidationScore: null, candidates: 0 };
 
   async function versionOf(candidate: CandidateRecord): Promise<{ version: number; hash: string }> {
+    const known = written.get(candidate.id);
+    if (known !== undefined) return known;
     const { version } = await store.prompts.createVersion(projectId, run.promptName, {
       content: candidate.content,
       message: candidateVersionMessage(run.id, candidate),
       author: 'kaizen optimize',
     });
-    versions.set(candidate.id, version.version);
-    return { version: version.version, hash: version.hash };
+    const entry = { version: version.version, hash: version.hash };
+    written.set(candidate.id, entry);
+    return entry;
   }
 
   async function writeCandidate(candidate: CandidateRecord): Promise<void> {
-    // Every report of a candidate carries its content; the registry answers an equal one with the existing version.
+    // The registry answers content equal to an existing version's with that version.
     const { version, hash } = await versionOf(candidate);
     await store.optimizations.upsertCandidate(projectId, run.id, {
       id: candidate.id,
@@ -85,14 +89,14 @@ export function createOptimizationRecorder(options: RecorderOptions): Optimizati
       switch (event.type) {
         case 'candidate': {
           const candidate = event.candidate;
-          const known = versions.has(candidate.id);
+          const known = written.has(candidate.id);
           if (candidate.status === 'start') startId = candidate.id;
           await writeCandidate(candidate);
           if (candidate.status === 'start' && candidate.validation !== null && progress.bestCandidateId === null) {
             progress = { ...progress, bestCandidateId: candidate.id, bestValidationScore: candidate.validation.score };
           }
           if (!known) {
-            progress = { ...progress, candidates: versions.size };
+            progress = { ...progress, candidates: written.size };
             await updateRunning({ progress });
           }
           return;
