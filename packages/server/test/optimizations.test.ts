@@ -89,6 +89,7 @@ interface Run {
   id: string;
   status: string;
   simulated: boolean;
+  optimizerModel: string | null;
   startVersion: number;
   bestVersion: number | null;
   round: number;
@@ -102,7 +103,7 @@ interface Run {
     rounds: number;
     validation: { before: { score: number }; after: { score: number } };
     holdout: { after: { n: number } } | null;
-    spend: { calls: number; candidateEvals: number };
+    spend: { calls: number; candidateEvals: number; optimizerCalls: number };
   } | null;
   error: string | null;
 }
@@ -360,7 +361,8 @@ describe('optimization runs: a server stopped mid-run', () => {
         store,
         port: 0,
         logger: () => undefined,
-        optimization: { resolveModel: models.resolve },
+        // The server's default optimizer model, for runs that name none.
+        optimization: { resolveModel: models.resolve, optimizerModel: 'sim:optimizer' },
       });
       servers.push(server);
       return server;
@@ -372,7 +374,11 @@ describe('optimization runs: a server stopped mid-run', () => {
       // Projects do not share cached answers: each pays for every call once.
       const referenceCall = client(first.url, reference.key);
       await setUp(referenceCall);
-      const whole = await finished(referenceCall, (await start(referenceCall)).id);
+      const reflecting = { optimizerModel: undefined };
+      const whole = await finished(referenceCall, (await start(referenceCall, reflecting)).id);
+      expect(whole).toMatchObject({ optimizerModel: 'sim:optimizer', simulated: true });
+      expect(whole.result?.spend.optimizerCalls).toBeGreaterThan(0);
+      // Task and optimizer calls alike.
       const calls = models.delivered;
       expect(calls).toBeGreaterThan(20);
 
@@ -380,7 +386,7 @@ describe('optimization runs: a server stopped mid-run', () => {
       await setUp(call);
       models.delivered = 0;
       const reached = models.holdAt(Math.floor(calls / 2));
-      const started = await start(call);
+      const started = await start(call, reflecting);
       await reached;
       const closing = first.close();
       models.release();
