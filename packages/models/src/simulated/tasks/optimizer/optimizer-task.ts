@@ -6,10 +6,11 @@
 // - `reflect`: the part is a tool's description when the cause's criteria are about that tool (a `tool_*` kind, or
 //   the tool named in a description or rationale), else `system` (`user` only when `system` is not editable). Each
 //   failing criterion's description becomes an imperative ("Answers with JSON only" → "Answer with JSON only.",
-//   noun phrases and adjectives through templates by hash); what at least half of its rationales say adds a hint (a
-//   missing key → "Always include the "x" field.", invalid JSON, a wrong type, a missing value, a language); JSON keys
-//   every passing output has and most failing JSON outputs lack add a field hint. At most 3 new sentences, appended
-//   to the part's text (kept verbatim), none whose normalized words the text already holds; nothing new → unchanged.
+//   noun phrases and adjectives through templates by hash); what at least half (and two) of its rationales say adds
+//   a hint (a missing key → "Always include the "x" field.", invalid JSON, a wrong type, a value, a language); JSON
+//   keys every passing output has and most failing JSON outputs lack add a field hint. At most 3 new sentences,
+//   appended to the part's text (kept verbatim), none whose normalized words the text already holds; nothing new →
+//   the text unchanged.
 // - `rewrite` (OPRO): the best earlier prompt's first sentence, a hash-chosen ~70 % of its other sentences, what the
 //   exemplars' expected outputs show (JSON object, shared keys, a label set, short answers), 1–2 generic advice
 //   sentences from a pool.

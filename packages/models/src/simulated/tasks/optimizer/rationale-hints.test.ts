@@ -65,6 +65,11 @@ describe('recurringHints', () => {
     expect(keys).toEqual(['field:name']);
   });
 
+  it('needs two rationales to agree once there are two or more', () => {
+    expect(recurringHints(['$.name is missing', '$.sku is missing'])).toEqual([]);
+    expect(recurringHints(['$.sku is missing', '$.sku is missing']).map((hint) => hint.key)).toEqual(['field:sku']);
+  });
+
   it('keeps a single rationale’s hints', () => {
     expect(recurringHints(['$.sku is missing']).map((hint) => hint.key)).toEqual(['field:sku']);
   });

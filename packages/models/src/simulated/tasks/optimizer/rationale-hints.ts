@@ -180,8 +180,8 @@ export function hintsFromRationale(rationale: string): Hint[] {
 }
 
 /**
- * The hints said by at least half of the rationales (at least one), in order of first mention: what recurs is a
- * property of the prompt, what one example says may be a fact of that example.
+ * The hints said by at least half of the rationales and by two of them (by the only one when there is one), in order
+ * of first mention: what recurs is a property of the prompt, what one example says may be a fact of that example.
  * @example
  * recurringHints(['$.name is missing', '$.name is missing', '$.sku is missing']).map((hint) => hint.key); // ['field:name']
  */
@@ -197,6 +197,6 @@ export function recurringHints(rationales: readonly string[]): Hint[] {
       else entry.count += 1;
     }
   }
-  const needed = Math.max(1, Math.ceil(rationales.length / 2));
+  const needed = rationales.length <= 1 ? 1 : Math.max(2, Math.ceil(rationales.length / 2));
   return [...counts.values()].filter((entry) => entry.count >= needed).map((entry) => entry.hint);
 }
