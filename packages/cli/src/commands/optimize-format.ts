@@ -51,6 +51,18 @@ function bestId(run: OptimizationRun): string | null {
   return run.result?.bestId ?? run.progress.bestCandidateId;
 }
 
+const DESCRIPTION_CHARS = 160;
+
+/** An edit's description on one line, cut short: the diff below shows the whole change. */
+function oneLine(text: string): string {
+  const line = text
+    .split('\n')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .join(' / ');
+  return line.length > DESCRIPTION_CHARS ? `${line.slice(0, DESCRIPTION_CHARS - 1)}…` : line;
+}
+
 /** Start → … → best, following parents. */
 function lineage(candidates: readonly OptimizationCandidate[], id: string | null): OptimizationCandidate[] {
   const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
@@ -72,8 +84,9 @@ function formatBest(run: OptimizationRun, candidates: readonly OptimizationCandi
   const lines = [`Best candidate ${best.id} = ${run.promptName} v${version ?? '?'} (start v${run.startVersion}).`];
   lines.push('Accepted edits:');
   for (const step of path.slice(1)) {
-    const edit = step.edit;
-    lines.push(`  ${step.id} round ${step.round} ${edit?.operator ?? '?'}: ${edit?.description ?? ''}`);
+    lines.push(
+      `  ${step.id} round ${step.round} ${step.edit?.operator ?? '?'}: ${oneLine(step.edit?.description ?? '')}`,
+    );
   }
   const diff = best.diffFromStart ?? '';
   lines.push('', diff.trim() === '' ? '(template unchanged)' : diff.trimEnd());
@@ -88,6 +101,8 @@ function formatBest(run: OptimizationRun, candidates: readonly OptimizationCandi
  */
 export function formatSplit(name: string, report: SplitReport): string {
   const { before, after } = report;
+  if (after.n === 0)
+    return `${name}: not measured (the run stopped before it evaluated any ${name.toLowerCase()} item).`;
   const heading =
     `${name} (${after.n} items): score ${before.score.toFixed(3)} → ${after.score.toFixed(3)} ` +
     `(Δ ${signed(after.score - before.score, 3)}), pass rate ${percent(before.passRate)} → ${percent(after.passRate)}, ` +

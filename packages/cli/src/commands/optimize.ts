@@ -92,7 +92,8 @@ async function follow(
     watched = await watchOptimization(api.optimizations, started, {
       intervalMs: POLL_MS,
       signal: controller.signal,
-      output: flags.json === true ? null : context.output,
+      // Progress goes to stderr, so stdout holds only the JSON document with --json.
+      output: context.output,
     });
   } catch (error) {
     if (!KaizenError.isInstance(error)) throw error;
@@ -116,6 +117,20 @@ async function follow(
     return;
   }
   await report(api, watched.run, flags, context);
+}
+
+/** Resumes a run; a finished one cannot be, and the message says what to do instead. */
+async function resume(api: KaizenApi, runId: string): Promise<OptimizationRun> {
+  try {
+    return await api.optimizations.resume(runId);
+  } catch (error) {
+    if (!KaizenError.isInstance(error) || error.code !== 'conflict') throw error;
+    throw new KaizenError(
+      'conflict',
+      `${error.message} To improve its best version further, start a new run (kaizen optimize --prompt … --version N).`,
+      { cause: error },
+    );
+  }
 }
 
 function rejectRunFlags(flags: OptimizeFlags, command: string): void {
@@ -163,10 +178,10 @@ export function registerOptimizeCommand(program: Command, context: CommandContex
     .action(async (flags: OptimizeFlags) => {
       const plan = planOptimize(flags);
       const api = connect(flags, context);
-      const started =
-        plan.kind === 'start' ? await api.optimizations.start(plan.input) : await api.optimizations.resume(plan.runId);
-      if (flags.json !== true)
-        context.output.stderr(`Run ${started.id} (${started.promptName} v${started.startVersion})`);
+      const started = plan.kind === 'start' ? await api.optimizations.start(plan.input) : await resume(api, plan.runId);
+      context.output.stderr(
+        `Run ${started.id}: ${started.promptName} v${started.startVersion} on ${started.datasetName} v${started.datasetVersion}`,
+      );
       await follow(api, started, { json: flags.json, promote: plan.promote }, context);
     });
 

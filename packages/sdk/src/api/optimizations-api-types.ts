@@ -4,28 +4,14 @@ import type {
   CallCost,
   CandidateStatus,
   OptimizationBudget,
-  OptimizationOperator,
   OptimizationResult,
+  OptimizationSettings,
   OptimizationSpend,
   PromptEdit,
   SplitScore,
 } from '@kaizen/core';
 
-export type { OptimizationBudget, OptimizationSpend, SplitReport } from '@kaizen/core';
-
-/**
- * The search settings a caller may set (the rest keep the loop's defaults).
- *
- * @example
- * const settings: OptimizationStartSettings = { seed: 7, minibatchSize: 8, operators: ['criterion-to-instruction'] };
- */
-export interface OptimizationStartSettings {
-  readonly seed?: number;
-  readonly minibatchSize?: number;
-  readonly causesPerRound?: number;
-  readonly alpha?: number;
-  readonly operators?: readonly OptimizationOperator[];
-}
+export type { OptimizationBudget, OptimizationSettings, OptimizationSpend, SplitReport } from '@kaizen/core';
 
 /**
  * The body of `POST /api/optimizations`: which prompt version to improve (`version`, or the one `label` points at,
@@ -33,7 +19,7 @@ export interface OptimizationStartSettings {
  *
  * @example
  * const input: OptimizationStartInput = { prompt: 'extractor', label: 'production', dataset: 'pages',
- *   evaluator: 'extractor', model: 'sim:schemaorg', budget: { maxCandidateEvals: 300, maxUsd: 2 } };
+ *   evaluator: 'extractor', model: 'sim:schemaorg', budget: { maxCandidateEvals: 300, maxUsd: 2 }, settings: { seed: 7 } };
  */
 export interface OptimizationStartInput {
   readonly prompt: string;
@@ -42,12 +28,17 @@ export interface OptimizationStartInput {
   readonly dataset: string;
   readonly datasetVersion?: number;
   readonly evaluator: string;
+  /** Default: the evaluator's latest version. */
+  readonly evaluatorVersion?: number;
   /** `provider:model` of the task model; default the start version's model. */
   readonly model?: string;
-  /** `provider:model` that proposes edits by reflection; null for the deterministic operators only. */
+  /**
+   * `provider:model` that proposes edits by reflection; null for the deterministic operators only. Default: the
+   * server's (`optimizerModel` in its kaizen.config.ts), else none.
+   */
   readonly optimizerModel?: string | null;
   readonly budget?: OptimizationBudget;
-  readonly settings?: OptimizationStartSettings;
+  readonly settings?: OptimizationSettings;
 }
 
 /** `running` while the loop goes on; the loop's end states; `failed` (it threw); `interrupted` (the server stopped). */
@@ -89,8 +80,9 @@ export interface OptimizationRun {
   readonly optimizerModel: string | null;
   /** True when either model is Kaizen's simulated one: the run measures the machinery, not a real model. */
   readonly simulated: boolean;
+  /** Only the limits and settings the caller set; the loop's defaults apply to the rest. */
   readonly budget: OptimizationBudget;
-  readonly settings: Readonly<Record<string, unknown>>;
+  readonly settings: OptimizationSettings;
   /** The last round that ended (0 before the first). */
   readonly round: number;
   readonly spend: OptimizationSpend;
@@ -126,9 +118,13 @@ export interface OptimizationCandidate {
   readonly validation: SplitScore | null;
   readonly acceptance: AcceptanceDecision | null;
   readonly cost: CallCost;
-  /** Unified diff of the content against the parent's; null for the start. */
+  /** sha256 of the canonical content, as the prompt registry computes it. */
+  readonly contentHash: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** Unified diff of the whole prompt (template, examples, tools, schema, model, params) against the parent's. */
   readonly diffFromParent: string | null;
-  /** Unified diff of the content against the start's; null for the start. */
+  /** Unified diff of the whole prompt against the start's; null for the start. */
   readonly diffFromStart: string | null;
 }
 
