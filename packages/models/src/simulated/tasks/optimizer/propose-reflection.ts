@@ -110,7 +110,7 @@ function describeCause(request: ReflectionRequest): string {
  * One edit for the cause: the chosen part's text with instructions appended (everything else verbatim), or the text
  * unchanged when there is nothing new to say. Weak proposals happen at the rates of `options.optimizer`.
  * @example
- * proposeReflection(request, pick, rates, {}).text; // 'Extract the entity.\nAnswer with JSON only: no prose, no markdown fences.'
+ * proposeReflection(request, pick, rates, {}).text; // 'Extract the entity. Answer with JSON only: no prose, no markdown fences.'
  */
 export function proposeReflection(
   request: ReflectionRequest,
