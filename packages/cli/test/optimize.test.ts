@@ -194,7 +194,7 @@ describe('kaizen optimize against a server', () => {
     expect((await api.optimizations.get(runId)).bestVersion).toBe(Number(best?.[2]));
 
     // The same report later, from the run id; and the run in the list.
-    const status = await run(['optimize', 'status', runId], env);
+    const status = await run(['optimize', 'status', runId, '--watch'], env);
     expect(status.code, status.stderr).toBe(0);
     expect(status.stdout).toBe(out.replace(/\nPromoted .*\n$/, '\n'));
     const list = await run(['optimize', 'list', '--prompt', 'extractor'], env);
