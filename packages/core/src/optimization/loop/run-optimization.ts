@@ -44,7 +44,7 @@ const DEFAULTS = {
   minibatchSize: 8,
   causesPerRound: 3,
   alpha: 0.05,
-  maxCriterionDrop: 0.1,
+  maxCriterionDrop: 0.25,
   compressionTolerance: 0,
   maxRounds: 6,
   plateauRounds: 2,

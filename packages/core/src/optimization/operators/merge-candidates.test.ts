@@ -30,9 +30,13 @@ describe('mergeLines', () => {
     expect(mergeLines(['a', 'b', 'c'], ['x', 'a', 'b', 'c'], ['a', 'b', 'c', 'y'])).toEqual(['x', 'a', 'b', 'c', 'y']);
     expect(mergeLines(['a', 'b'], ['a', 'b', 'x'], ['a', 'b', 'x'])).toEqual(['a', 'b', 'x']);
   });
-  it('is null when both change the same place differently', () => {
-    expect(mergeLines(['a', 'b'], ['a', 'b', 'x'], ['a', 'b', 'y'])).toBeNull();
+  it('keeps both insertions at the same place, the first side first', () => {
+    expect(mergeLines(['a', 'b'], ['a', 'b', 'x'], ['a', 'b', 'y'])).toEqual(['a', 'b', 'x', 'y']);
+  });
+  it('is null when both change the same lines differently', () => {
     expect(mergeLines(['a', 'b'], ['a', 'X'], ['a', 'Y'])).toBeNull();
+    expect(mergeLines(['a', 'b'], ['a', 'X'], ['a', 'b', 'y'])).not.toBeNull();
+    expect(mergeLines(['a', 'b', 'c'], ['a', 'X', 'c'], ['a', 'c'])).toBeNull();
   });
 });
 
@@ -55,11 +59,11 @@ describe('mergeCandidates', () => {
     expect(JSON.stringify(base)).toBe(snapshot);
   });
 
-  it('returns null on conflict', () => {
+  it('stacks two appended instructions and returns null on a real conflict', () => {
     const a = criterionToInstruction(base, criterion('json', { kind: 'json_valid' }));
     const b = criterionToInstruction(base, criterion('fr', { kind: 'output_language', language: 'fr' }));
     if (a === null || b === null) throw new Error('setup');
-    expect(mergeCandidates(base, a, b)).toBeNull();
+    expect(systemText(mergeCandidates(base, a, b)?.content ?? base)).toMatch(/JSON only.*\nRespond in French\.$/s);
     const model = { ...a, content: { ...a.content, model: 'sim:x' } };
     const other = { ...a, content: { ...a.content, model: 'sim:y' } };
     expect(mergeCandidates(base, model, other)).toBeNull();

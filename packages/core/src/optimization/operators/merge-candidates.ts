@@ -63,9 +63,25 @@ function overlaps(a: Hunk, b: Hunk): boolean {
 /** Three-way merge of sequences; null when the two sides change the same place differently. */
 export function mergeLines(base: readonly string[], a: readonly string[], b: readonly string[]): string[] | null {
   const fromA = diff(base, a);
-  const fromB = diff(base, b).filter((hunk) => !fromA.some((other) => sameHunk(hunk, other)));
-  for (const hunk of fromB) if (fromA.some((other) => overlaps(hunk, other))) return null;
-  const hunks = [...fromA, ...fromB].sort((x, y) => x.start - y.start || x.end - y.end);
+  const fromB: Hunk[] = [];
+  const combined = new Map<Hunk, Hunk>();
+  for (const hunk of diff(base, b)) {
+    if (fromA.some((other) => sameHunk(hunk, other))) continue;
+    const clash = fromA.find((other) => overlaps(hunk, other));
+    if (clash === undefined) {
+      fromB.push(hunk);
+      continue;
+    }
+    // Two insertions at the same place (two instructions appended to the same message) both stay, a's first:
+    // the usual union merge for lists of instructions. Any other overlap is a conflict.
+    const isInsertion = (h: Hunk) => h.start === h.end;
+    if (!isInsertion(hunk) || !isInsertion(clash)) return null;
+    const already = combined.get(clash) ?? clash;
+    combined.set(clash, { start: clash.start, end: clash.end, lines: [...already.lines, ...hunk.lines] });
+  }
+  const hunks = [...fromA.map((hunk) => combined.get(hunk) ?? hunk), ...fromB].sort(
+    (x, y) => x.start - y.start || x.end - y.end,
+  );
   const out: string[] = [];
   let position = 0;
   for (const hunk of hunks) {
