@@ -41,7 +41,12 @@ export interface OptimizationStartInput {
   readonly settings?: OptimizationSettings;
 }
 
-/** `running` while the loop goes on; the loop's end states; `failed` (it threw); `interrupted` (the server stopped). */
+/**
+ * `running` while the loop goes on; the loop's end states; `failed` (it threw); `interrupted` (the server stopped).
+ *
+ * @example
+ * const finished = (['completed', 'plateau', 'budget-exhausted'] as OptimizationRunStatus[]).includes(run.status);
+ */
 export type OptimizationRunStatus =
   | 'running'
   | 'completed'
@@ -51,7 +56,12 @@ export type OptimizationRunStatus =
   | 'failed'
   | 'interrupted';
 
-/** What a run shows while it goes on. */
+/**
+ * What a run shows while it goes on.
+ *
+ * @example
+ * const { bestCandidateId, bestValidationScore, candidates } = (await api.optimizations.get(id)).progress;
+ */
 export interface OptimizationProgress {
   readonly bestCandidateId: string | null;
   readonly bestValidationScore: number | null;
