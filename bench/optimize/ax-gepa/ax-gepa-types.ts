@@ -98,6 +98,8 @@ export interface AxGepaCounters {
   taskModelCalls: number;
   /** Of those, the ones a model answered (not a cache). */
   paidTaskModelCalls: number;
+  /** Distinct (instruction, item) pairs: what a runner with an answer cache, like Kaizen's port, would pay for. */
+  distinctTaskModelCalls: number;
   taskInputTokens: number;
   taskOutputTokens: number;
   /** Metric calls (candidate × item evaluations) as the adapter's metric saw them. */
@@ -142,6 +144,7 @@ export function emptyCounters(): AxGepaCounters {
   return {
     taskModelCalls: 0,
     paidTaskModelCalls: 0,
+    distinctTaskModelCalls: 0,
     taskInputTokens: 0,
     taskOutputTokens: 0,
     metricCalls: 0,

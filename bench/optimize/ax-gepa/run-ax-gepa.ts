@@ -158,7 +158,9 @@ export async function runGepaSearch<Item extends AxGepaItem>(options: RunAxGepaO
   const instruction = instructionOf(result.optimizedProgram?.componentMap) ?? options.startSystem;
   log(
     `done: ${counters.metricCalls} metric calls (ax counted ${result.stats.totalCalls}), ` +
-      `${counters.taskModelCalls} task calls, ${counters.reflectionCalls} reflection calls, ` +
+      `${counters.taskModelCalls} task calls (${counters.paidTaskModelCalls} paid, ` +
+      `${counters.distinctTaskModelCalls} distinct), ` +
+      `${counters.reflectionCalls} reflection calls, ` +
       `${tracker.candidates.length} candidates validated, best validation ${result.bestScore.toFixed(3)}`,
   );
   return {

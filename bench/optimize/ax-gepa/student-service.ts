@@ -31,6 +31,7 @@ const errorMessage = (error: unknown) => (error instanceof Error ? error.message
 export function createStudentService<Item extends AxGepaItem>(options: StudentServiceOptions<Item>) {
   const byMessage = new Map<string, Item>();
   for (const item of options.items) byMessage.set(renderUserMessage(options.userTemplate, item).trim(), item);
+  const seen = new Set<string>();
   let retriesSeen = 0;
   return new AxMockAIService<string>({
     name: 'kaizen-task-model',
@@ -48,6 +49,11 @@ export function createStudentService<Item extends AxGepaItem>(options: StudentSe
         const counters = options.counters;
         counters.taskModelCalls++;
         counters.paidTaskModelCalls += answer.paidCalls ?? 1;
+        const pair = JSON.stringify([instruction, item.itemId]);
+        if (!seen.has(pair)) {
+          seen.add(pair);
+          counters.distinctTaskModelCalls++;
+        }
         counters.taskInputTokens += answer.inputTokens ?? 0;
         counters.taskOutputTokens += answer.outputTokens ?? 0;
         options.onAnswer?.(instruction, item, answer);
