@@ -1,5 +1,4 @@
 // The optimizer simulator's rule switches and quality knobs: how often it proposes a weak edit.
-import type { SimulatedOptions } from '../../simulated-options.js';
 
 /**
  * Rule names of `sim:optimizer`. Unset, each happens at its rate (`options.optimizer`); forced on, on every call
@@ -23,7 +22,10 @@ export type OptimizerRates = { readonly [K in keyof typeof DEFAULT_OPTIMIZER_RAT
  * @example
  * optimizerRates({ optimizer: { noopRate: 0 } }); // { noopRate: 0, paraphraseRate: 0.2, overgeneralRate: 0.1 }
  */
-export function optimizerRates(options: SimulatedOptions): OptimizerRates {
+// Structural, not SimulatedOptions: simulated-options.ts imports this file's rule names (no import cycle).
+export function optimizerRates(options: {
+  readonly optimizer?: { readonly [K in keyof OptimizerRates]?: number } | undefined;
+}): OptimizerRates {
   const given = options.optimizer ?? {};
   const rate = (value: number | undefined, fallback: number) =>
     value === undefined || !Number.isFinite(value) ? fallback : Math.min(1, Math.max(0, value));
