@@ -24,7 +24,7 @@ describe('sim:optimizer through the AI SDK', () => {
     const answer = parseReflectionAnswer(result.text, request.editableParts);
     expect(answer).toEqual({
       part: 'system',
-      text: `${SYSTEM} Answer with JSON only: no prose, no markdown fences.`,
+      text: `${SYSTEM}\nAnswer with JSON only: no prose, no markdown fences.`,
       rationale: expect.stringContaining('"json"'),
     });
     expect(answer?.text).not.toMatch(/simulat/i);

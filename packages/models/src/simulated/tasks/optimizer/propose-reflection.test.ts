@@ -22,7 +22,7 @@ describe('sim:optimizer reflect', () => {
     );
     expect(run.answer?.part).toBe('system');
     // The rationales' "not valid JSON" is covered by the description's sentence, so it adds nothing more.
-    expect(run.answer?.text).toBe(`${SYSTEM} Answer with JSON only: no prose, no markdown fences.`);
+    expect(run.answer?.text).toBe(`${SYSTEM}\nAnswer with JSON only: no prose, no markdown fences.`);
     expect(run.added).toEqual(['Answer with JSON only: no prose, no markdown fences.']);
     expect(run.answer?.rationale).toMatch(/"json" \(80 % failing\)/);
   });

@@ -44,16 +44,14 @@ export function alreadySays(text: string, sentence: string): boolean {
 }
 
 /**
- * The text with the sentences appended, everything before kept verbatim: on a new line when the text spans lines or
- * does not end a sentence, else after a space.
+ * The text with the sentences appended, one a line, everything before kept verbatim (trailing spaces aside).
  * @example
- * appendSentences('Extract the entity.', ['Answer in JSON.']); // 'Extract the entity. Answer in JSON.'
+ * appendSentences('Extract the entity.', ['Answer in JSON.']); // 'Extract the entity.\nAnswer in JSON.'
  */
 export function appendSentences(text: string, sentences: readonly string[]): string {
   if (sentences.length === 0) return text;
-  const added = sentences.join(' ');
+  // One sentence a line, as people keep instruction lists: two edits appended to the same prompt then merge cleanly.
+  const added = sentences.join('\n');
   if (text.trim() === '') return `${text}${added}`;
-  if (/\s$/.test(text)) return `${text}${added}`;
-  const separator = text.includes('\n') || !/[.!?:)"']$/.test(text) ? '\n' : ' ';
-  return `${text}${separator}${added}`;
+  return `${text.replace(/[ \t]+$/, '')}${text.endsWith('\n') ? '' : '\n'}${added}`;
 }
