@@ -10,9 +10,14 @@ export interface AcceptanceInput {
   readonly criterionIds: readonly string[];
   readonly tokensBefore: number;
   readonly tokensAfter: number;
+  /** Level of the regression tests (and of the improvement test unless `improvementAlpha` is given). */
   readonly alpha: number;
+  /** Level of the improvement test; lower at the looks of a sequential test. */
+  readonly improvementAlpha?: number;
   readonly maxCriterionDrop: number;
   readonly compressionTolerance: number;
+  /** Whether a compression may be accepted (default true; a sequential test allows it at its last look only). */
+  readonly allowCompression?: boolean;
 }
 
 /**
@@ -102,7 +107,8 @@ export function decideAcceptance(input: AcceptanceInput): AcceptanceDecision {
     );
     return { ...base, accepted: false, kind: null, reason: `criteria regressed: ${names.join(', ')}`, pValue: pBetter };
   }
-  if (scoreAfter > scoreBefore && pBetter < input.alpha) {
+  const improvementAlpha = input.improvementAlpha ?? input.alpha;
+  if (scoreAfter > scoreBefore && pBetter < improvementAlpha) {
     return {
       ...base,
       accepted: true,
@@ -113,6 +119,7 @@ export function decideAcceptance(input: AcceptanceInput): AcceptanceDecision {
   }
   const pWorse = signTestGreater(losses, wins);
   if (
+    input.allowCompression !== false &&
     input.tokensAfter < input.tokensBefore &&
     scoreAfter >= scoreBefore - input.compressionTolerance &&
     pWorse >= input.alpha
@@ -128,6 +135,6 @@ export function decideAcceptance(input: AcceptanceInput): AcceptanceDecision {
   const reason =
     scoreAfter <= scoreBefore
       ? `score did not improve (${scoreBefore.toFixed(3)} → ${scoreAfter.toFixed(3)})`
-      : `improvement not significant: ${wins} better, ${losses} worse (p = ${pBetter.toPrecision(2)} ≥ ${input.alpha})`;
+      : `improvement not significant: ${wins} better, ${losses} worse (p = ${pBetter.toPrecision(2)} ≥ ${improvementAlpha.toPrecision(2)})`;
   return { ...base, accepted: false, kind: null, reason, pValue: pBetter };
 }

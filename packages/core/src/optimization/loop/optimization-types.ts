@@ -33,9 +33,9 @@ export type OptimizationOperator = (typeof OPTIMIZATION_OPERATORS)[number];
 export interface OptimizationSettings {
   /** Seeds every sampling decision (minibatches, example picks). Default 0. */
   readonly seed?: number;
-  /** Train items a proposal is tried on before it may spend a validation run. Default 8. */
+  /** Train items a proposal is tried on before it may spend a validation run. Default 6. */
   readonly minibatchSize?: number;
-  /** Highest-impact root causes attacked per round. Default 3. */
+  /** Highest-impact root causes attacked per round. Default 5. */
   readonly causesPerRound?: number;
   /** Significance level of the acceptance tests. Default 0.05. */
   readonly alpha?: number;
@@ -48,6 +48,13 @@ export interface OptimizationSettings {
   /** A shorter candidate counts as "equal" when its validation score is at most this much lower. Default 0. */
   readonly compressionTolerance?: number;
   readonly operators?: readonly OptimizationOperator[];
+  /** Train items the search runs on (RCA, minibatches, examples), a seeded sample of the train split. Default 30. */
+  readonly rcaSampleSize?: number;
+  /**
+   * Looks of the sequential validation test: the split is read in this many chunks and a candidate can be accepted
+   * (at O'Brien–Fleming levels) or dropped after each. Default 3; 1 tests on the whole split at once.
+   */
+  readonly validationLooks?: number;
 }
 
 /**

@@ -12,6 +12,7 @@ import { decideAcceptance } from './acceptance-guard.js';
 import { addCost, BudgetTracker, NO_COST } from './budget-tracker.js';
 import { compareSplits } from './compare-splits.js';
 import type {
+  AcceptanceDecision,
   CallCost,
   CandidateRecord,
   EvaluatedItem,
@@ -28,6 +29,8 @@ import { paretoFront } from './pareto-front.js';
 import { compressionProposals, proposalsForCause } from './propose.js';
 import { analyzeResults } from './rca-of-results.js';
 import { seededShuffle } from './seeded-shuffle.js';
+import { sequentialLevels } from './sequential-levels.js';
+import { signTestGreater } from './sign-test.js';
 import { meanScore, summarizeSplit } from './split-score.js';
 
 interface Candidate {
@@ -41,13 +44,15 @@ class OutOfBudget extends Error {}
 
 const DEFAULTS = {
   seed: 0,
-  minibatchSize: 8,
-  causesPerRound: 3,
+  minibatchSize: 6,
+  causesPerRound: 5,
   alpha: 0.05,
   maxCriterionDrop: 0.25,
   compressionTolerance: 0,
   maxRounds: 6,
   plateauRounds: 2,
+  rcaSampleSize: 30,
+  validationLooks: 3,
 };
 
 /**
@@ -75,6 +80,10 @@ class OptimizationRun {
   private readonly tried = new Set<string>();
   private best!: Candidate;
   private rounds = 0;
+  /** The train items the search runs on: RCA, minibatches and examples come from the best's results on them. */
+  private readonly searchTrain: readonly DatasetItem[];
+  /** Validation items in the seeded order candidates are tested in, one look after each chunk. */
+  private readonly validationChunks: readonly (readonly DatasetItem[])[];
 
   constructor(
     private readonly input: OptimizationInput,
@@ -88,12 +97,24 @@ class OptimizationRun {
       alpha: settings.alpha ?? DEFAULTS.alpha,
       maxCriterionDrop: settings.maxCriterionDrop ?? DEFAULTS.maxCriterionDrop,
       compressionTolerance: settings.compressionTolerance ?? DEFAULTS.compressionTolerance,
+      rcaSampleSize: settings.rcaSampleSize ?? DEFAULTS.rcaSampleSize,
+      validationLooks: Math.max(
+        1,
+        Math.min(settings.validationLooks ?? DEFAULTS.validationLooks, input.items.validation.length),
+      ),
       maxRounds: input.budget.maxRounds ?? DEFAULTS.maxRounds,
       plateauRounds: input.budget.plateauRounds ?? DEFAULTS.plateauRounds,
     };
     const wanted = settings.operators ?? OPTIMIZATION_OPERATORS;
     this.operators = new Set(wanted.filter((operator) => operator !== 'reflect' || ports.optimizer !== undefined));
     this.criterionIds = input.criteria.map((criterion) => criterion.id);
+    const seed = this.settings.seed;
+    this.searchTrain = seededShuffle(input.items.train, seed, 'rca-sample').slice(0, this.settings.rcaSampleSize);
+    const order = seededShuffle(input.items.validation, seed, 'validation-order');
+    const size = Math.max(1, Math.ceil(order.length / this.settings.validationLooks));
+    this.validationChunks = Array.from({ length: Math.ceil(order.length / size) }, (_, look) =>
+      order.slice(look * size, (look + 1) * size),
+    );
     // The holdout report measures the start and the best prompt once each.
     this.budget = new BudgetTracker(input.budget, 2 * input.items.holdout.length);
     if (input.items.train.length === 0 || input.items.validation.length === 0) {
@@ -107,8 +128,8 @@ class OptimizationRun {
     this.best = start;
     let status: OptimizationStatus = 'completed';
     try {
-      await this.evaluateOn(start, this.input.items.train);
-      await this.evaluateOn(start, this.input.items.validation);
+      await this.evaluateOn(start, this.searchTrain);
+      await this.evaluateOn(start, this.validationChunks[0] ?? []);
       await this.update(start, { validation: this.validationScore(start) });
       status = await this.search();
     } catch (error) {
@@ -128,7 +149,7 @@ class OptimizationRun {
       if (this.ports.signal?.aborted === true) return 'cancelled';
       this.rounds++;
       const round = this.rounds;
-      const report = analyzeResults(this.input.items.train, this.best.results, this.input.criteria);
+      const report = analyzeResults(this.searchTrain, this.best.results, this.input.criteria);
       const causes = report.causes.filter((cause) => !this.exhausted(cause)).slice(0, this.settings.causesPerRound);
       await this.emit({ type: 'round-start', round, causes: causes.map((cause) => cause.id) });
       const promising = await this.tryCauses(causes, report, round);
@@ -136,7 +157,7 @@ class OptimizationRun {
       const accepted = await this.validate(promising, compressing, round);
       if (accepted !== null) {
         this.best = accepted;
-        await this.evaluateOn(accepted, this.input.items.train);
+        await this.evaluateOn(accepted, this.searchTrain);
         plateau = 0;
       } else {
         plateau++;
@@ -182,7 +203,8 @@ class OptimizationRun {
         seed: this.settings.seed + round,
         tried: (operator) => this.tried.has(this.triedKey(cause.id, operator)),
       });
-      for (const proposal of proposals) {
+      // Two proposals per cause and round: a cause the first two cannot move waits for the next round.
+      for (const proposal of proposals.slice(0, 2)) {
         this.tried.add(this.triedKey(cause.id, proposal.operator));
         if (proposal.operator === 'reflect' && !this.budget.canAfford(1, 0)) continue;
         const made = await proposal.make(this.ports.optimizer);
@@ -227,13 +249,10 @@ class OptimizationRun {
         'proposed',
       );
       if (candidate === null) continue;
-      const minibatch = seededShuffle(
-        this.input.items.train,
-        this.settings.seed,
-        'compress',
-        round,
-        proposal.key,
-      ).slice(0, this.settings.minibatchSize);
+      const minibatch = seededShuffle(this.searchTrain, this.settings.seed, 'compress', round, proposal.key).slice(
+        0,
+        this.settings.minibatchSize,
+      );
       if (await this.beatsBestOn(candidate, minibatch, true)) {
         found.push(candidate);
         break;
@@ -258,22 +277,76 @@ class OptimizationRun {
     queue.push(...[...promising].sort((a, b) => gain(b) - gain(a)), ...compressing);
     for (const candidate of queue) {
       if (this.ports.signal?.aborted === true) return null;
-      await this.evaluateOn(candidate, this.input.items.validation);
-      const validation = this.validationScore(candidate);
-      const acceptance = decideAcceptance({
-        before: this.resultsOn(this.best, this.input.items.validation),
-        after: this.resultsOn(candidate, this.input.items.validation),
-        criterionIds: this.criterionIds,
-        tokensBefore: this.best.record.promptTokens,
-        tokensAfter: candidate.record.promptTokens,
-        alpha: this.settings.alpha,
-        maxCriterionDrop: this.settings.maxCriterionDrop,
-        compressionTolerance: this.settings.compressionTolerance,
+      const acceptance = await this.testOnValidation(candidate);
+      await this.update(candidate, {
+        validation: this.validationScore(candidate),
+        acceptance,
+        status: acceptance.accepted ? 'accepted' : 'rejected',
       });
-      await this.update(candidate, { validation, acceptance, status: acceptance.accepted ? 'accepted' : 'rejected' });
       if (acceptance.accepted) return candidate;
     }
     return null;
+  }
+
+  /**
+   * A group-sequential test: the validation split is read in chunks (looks), candidate and best on the same items.
+   * Each look may accept an improvement at its nominal level (`sequentialLevels`: O'Brien–Fleming, so the chance
+   * of a false accept over all looks stays under alpha however early the test stops) — at an interim look only when
+   * no criterion lost a single item net — and rejects as soon as a criterion regressed or the improvement can no
+   * longer become significant.
+   * Compression is decided at the last look only: "not worse" needs every item.
+   */
+  private async testOnValidation(candidate: Candidate): Promise<AcceptanceDecision> {
+    const looks = this.validationChunks.length;
+    const levels = sequentialLevels(this.settings.alpha, looks);
+    const guard = {
+      criterionIds: this.criterionIds,
+      tokensBefore: this.best.record.promptTokens,
+      tokensAfter: candidate.record.promptTokens,
+      alpha: this.settings.alpha,
+      maxCriterionDrop: this.settings.maxCriterionDrop,
+      compressionTolerance: this.settings.compressionTolerance,
+    };
+    let seen: DatasetItem[] = [];
+    let decision = decideAcceptance({ ...guard, before: [], after: [] });
+    for (let look = 0; look < looks; look++) {
+      const chunk = this.validationChunks[look] ?? [];
+      seen = [...seen, ...chunk];
+      await this.evaluateOn(this.best, chunk);
+      await this.evaluateOn(candidate, chunk);
+      const final = look === looks - 1;
+      const improvementAlpha = levels[look] ?? this.settings.alpha / looks;
+      decision = decideAcceptance({
+        ...guard,
+        improvementAlpha,
+        before: this.resultsOn(this.best, seen),
+        after: this.resultsOn(candidate, seen),
+        allowCompression: final,
+      });
+      if (final || decision.regressions.length > 0) return decision;
+      const netLoss = this.criterionIds.some((id) => this.netBroken(this.best, candidate, seen, id) > 0);
+      if (decision.kind === 'improvement' && !netLoss) return decision;
+      // Futility: even if every item still to come scored higher, the sign test could not reach the last level.
+      const remaining = this.validationChunks.slice(look + 1).reduce((sum, next) => sum + next.length, 0);
+      const shorter = candidate.record.promptTokens < this.best.record.promptTokens;
+      const lastLevel = levels[looks - 1] ?? this.settings.alpha;
+      if (!shorter && signTestGreater(decision.wins + remaining, decision.losses) >= lastLevel) {
+        return { ...decision, accepted: false, kind: null, reason: `stopped early: ${decision.reason}` };
+      }
+    }
+    return decision;
+  }
+
+  /** Items of `items` where the criterion passed under `a` and failed under `b`, minus the reverse. */
+  private netBroken(a: Candidate, b: Candidate, items: readonly DatasetItem[], criterionId: string): number {
+    let net = 0;
+    for (const item of items) {
+      const before = a.results.get(item.itemId)?.statuses[criterionId];
+      const after = b.results.get(item.itemId)?.statuses[criterionId];
+      if (before === 'passed' && after === 'failed') net++;
+      if (before === 'failed' && after === 'passed') net--;
+    }
+    return net;
   }
 
   private async mergeAll(promising: readonly Candidate[], round: number): Promise<Candidate | null> {
@@ -292,7 +365,7 @@ class OptimizationRun {
   private causeMinibatch(cause: RootCause, round: number): DatasetItem[] {
     const failing: DatasetItem[] = [];
     const others: DatasetItem[] = [];
-    for (const item of this.input.items.train) {
+    for (const item of this.searchTrain) {
       const result = this.best.results.get(item.itemId);
       if (result === undefined || result.score === null) continue;
       (cause.criteria.some((id) => result.statuses[id] === 'failed') ? failing : others).push(item);
@@ -308,7 +381,7 @@ class OptimizationRun {
   }
 
   private trainPairs(): { item: DatasetItem; result: EvaluatedItem }[] {
-    return this.input.items.train.flatMap((item) => {
+    return this.searchTrain.flatMap((item) => {
       const result = this.best.results.get(item.itemId);
       return result === undefined || result.error !== null ? [] : [{ item, result }];
     });
@@ -331,6 +404,7 @@ class OptimizationRun {
     });
   }
 
+  /** Over the validation items this candidate was run on (a candidate stopped early was run on fewer). */
   private validationScore(candidate: Candidate) {
     return summarizeSplit(this.resultsOn(candidate, this.input.items.validation), this.criterionIds);
   }
@@ -407,9 +481,13 @@ class OptimizationRun {
 
   private async finish(start: Candidate, status: OptimizationStatus): Promise<OptimizationResult> {
     const best = this.best;
+    // Validation items both prompts were run on during the search: the report makes no call of its own.
+    const paired = this.input.items.validation.filter(
+      (item) => start.results.has(item.itemId) && best.results.has(item.itemId),
+    );
     const validation = compareSplits(
-      this.resultsOn(start, this.input.items.validation),
-      this.resultsOn(best, this.input.items.validation),
+      this.resultsOn(start, paired),
+      this.resultsOn(best, paired),
       this.criterionIds,
       this.settings.alpha,
     );
