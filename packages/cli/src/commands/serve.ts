@@ -15,6 +15,7 @@ interface ServeOptions {
   data?: string;
   maxBodyMb?: string;
   config?: string;
+  optimizerModel?: string;
 }
 
 export function registerServeCommand(program: Command, context: CommandContext): void {
@@ -28,6 +29,10 @@ export function registerServeCommand(program: Command, context: CommandContext):
     .option(
       '--config <file>',
       'kaizen.config.ts: custom checks and judgeModel for online evaluation (default KAIZEN_CONFIG or ./kaizen.config.ts)',
+    )
+    .option(
+      '--optimizer-model <provider:model>',
+      'default optimizer model of optimization runs that name none (flag > KAIZEN_OPTIMIZER_MODEL > optimizerModel in the config)',
     )
     .addHelpText(
       'after',
@@ -50,6 +55,7 @@ Point any OpenTelemetry exporter at it:
       const configFile = findConfigFile(options.config, context.env, process.cwd());
       const config = await loadConfig(options.config, context.env, process.cwd());
       if (configFile !== null) context.output.stderr(`Config: ${configFile}`);
+      const optimizerModel = options.optimizerModel ?? context.env.KAIZEN_OPTIMIZER_MODEL ?? config.optimizerModel;
       const store = await openStore(storeSettings);
       const server = await startServer({
         store,
@@ -62,6 +68,7 @@ Point any OpenTelemetry exporter at it:
         ...((config.narrativeModel ?? config.judgeModel) !== undefined
           ? { narrativePort: createModelPort((config.narrativeModel ?? config.judgeModel) as string) }
           : {}),
+        ...(optimizerModel !== undefined ? { optimization: { optimizerModel } } : {}),
         onlineEvaluation: {
           ...(config.evaluators !== undefined ? { evaluators: config.evaluators } : {}),
           ...(config.judgeModel !== undefined ? { judge: createModelPort(config.judgeModel) } : {}),

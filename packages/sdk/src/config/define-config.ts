@@ -12,6 +12,11 @@ export interface KaizenConfig {
   readonly judgeModel?: string;
   /** `provider:model` writing a short hypothesis per root cause in insight reports; default judgeModel. */
   readonly narrativeModel?: string;
+  /**
+   * `provider:model` proposing prompt edits by reflection in optimization runs (`kaizen optimize`) that name none;
+   * without one, runs use the model-free edit operators only. Offline: `sim:optimizer`.
+   */
+  readonly optimizerModel?: string;
   /** Checklists by name: `kaizen eval --evaluator NAME`, online evaluation, release gates. */
   readonly evaluators?: Readonly<Record<string, Checklist>>;
   /** Overrides and additions to the built-in price table (USD per token). */
