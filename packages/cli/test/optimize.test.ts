@@ -179,13 +179,13 @@ describe('kaizen optimize against a server', () => {
     expect(out).toMatch(/^ {2}c\d+ round \d [a-z-]+: \S/m);
     expect(out).toContain(`--- extractor v1 (start)\n+++ extractor v${best?.[2]} (${best?.[1]})\n@@`);
     expect(out).toContain(`\n ${WEAK}\n+`);
-    for (const split of ['Validation (8 items)', 'Holdout (4 items)']) {
-      expect(out).toMatch(
-        new RegExp(`^${split.replace(/[()]/g, '\\$&')}: score \\d\\.\\d{3} → \\d\\.\\d{3} \\(Δ \\+`, 'm'),
-      );
+    // Validation is read sequentially: a clear win is accepted after the first of its chunks, so the report covers
+    // the items start and best were both run on (at least one chunk of the 8).
+    for (const split of ['Validation \\([1-8] items\\)', 'Holdout \\(4 items\\)']) {
+      expect(out).toMatch(new RegExp(`^${split}: score \\d\\.\\d{3} → \\d\\.\\d{3} \\(Δ \\+`, 'm'));
     }
     expect(out.match(/^CRITERION\s+BEFORE\s+AFTER\s+Δ\s+P\s+FIXED\s+BROKEN$/gm)).toHaveLength(2);
-    expect(out).toMatch(/^json-only\s+0\.0%\s+100\.0%\s+\+100\.0 pp\s+0\.0078\s+8\s+0$/m);
+    expect(out).toMatch(/^json-only\s+0\.0%\s+100\.0%\s+\+100\.0 pp\s+\d\.\d{4}\s+[1-8]\s+0$/m);
     expect(out).toMatch(
       /^Spent: \d rounds?, \d+ candidates, \d+ candidate evals, \d+ model calls \(\d+ paid, 0 optimizer\)/m,
     );
@@ -216,7 +216,10 @@ describe('kaizen optimize against a server', () => {
       promotion: null;
     };
     expect(Object.keys(json)).toEqual(['run', 'candidates', 'promotion']);
-    expect(json.run).toMatchObject({ simulated: true, startVersion: 1, result: { validation: { after: { n: 8 } } } });
+    expect(json.run).toMatchObject({ simulated: true, startVersion: 1 });
+    expect(
+      (json.run as unknown as { result: { validation: { after: { n: number } } } }).result.validation.after.n,
+    ).toBeGreaterThan(0);
     expect(['completed', 'plateau', 'budget-exhausted']).toContain(json.run.status);
     expect(json.candidates[0]).toEqual({
       id: 'c0',
