@@ -292,8 +292,8 @@ class OptimizationRun {
    * A group-sequential test: the validation split is read in chunks (looks), candidate and best on the same items.
    * Each look may accept an improvement at its nominal level (`sequentialLevels`: O'Brien–Fleming, so the chance
    * of a false accept over all looks stays under alpha however early the test stops) — at an interim look only when
-   * no criterion lost a single item net — and rejects as soon as a criterion regressed or the improvement can no
-   * longer become significant.
+   * no criterion lost a single item net — and rejects as soon as a criterion regressed, no more items are better
+   * than worse, or the improvement can no longer become significant.
    * Compression is decided at the last look only: "not worse" needs every item.
    */
   private async testOnValidation(candidate: Candidate): Promise<AcceptanceDecision> {
@@ -330,7 +330,10 @@ class OptimizationRun {
       const remaining = this.validationChunks.slice(look + 1).reduce((sum, next) => sum + next.length, 0);
       const shorter = candidate.record.promptTokens < this.best.record.promptTokens;
       const lastLevel = levels[looks - 1] ?? this.settings.alpha;
-      if (!shorter && signTestGreater(decision.wins + remaining, decision.losses) >= lastLevel) {
+      // Non-binding futility: at an interim look, no more items better than worse means no sign of a gain — stopping
+      // there can only lower the chance of a false accept, and saves the rest of the split for other candidates.
+      const noSign = decision.wins <= decision.losses;
+      if (!shorter && (noSign || signTestGreater(decision.wins + remaining, decision.losses) >= lastLevel)) {
         return { ...decision, accepted: false, kind: null, reason: `stopped early: ${decision.reason}` };
       }
     }
