@@ -10,19 +10,27 @@ export interface MetricsPoint {
   readonly inputTokens: number;
   readonly outputTokens: number;
   readonly costUsd: number | null;
-  readonly latencyAvgMs: number | null;
+  readonly latencyAvgMs: number;
   readonly latencyP95Ms: number | null;
 }
 
 export interface MetricsSeries {
-  /** The group's value; null for traces without one (and the one series of `groupBy=none`). */
+  /**
+   * The group's value: `promptName@version` (the name alone without a version), an environment or a model; null for
+   * traces without one, for `groupBy=none` and for the `other` series.
+   */
   readonly group: string | null;
+  /** The one series that sums the groups beyond the server's 20 busiest. */
+  readonly other: boolean;
   readonly points: readonly MetricsPoint[];
 }
 
 export interface MetricsTimeseries {
   readonly bucket: Bucket;
   readonly groupBy: GroupBy;
+  readonly from: string;
+  readonly to: string;
+  /** Most traces first, `other` last; a bucket without traces is absent from its series. */
   readonly series: readonly MetricsSeries[];
 }
 

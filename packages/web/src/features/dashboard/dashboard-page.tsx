@@ -34,11 +34,8 @@ export function DashboardPage(_props: Record<string, never>) {
   const markers = useReleaseMarkers(prompts.data?.items ?? null, controls.promptName, period);
 
   const evaluator = controls.evaluator ?? evaluators.data?.items[0]?.name ?? null;
-  // The busiest groups are drawn; the score charts follow the same groups.
-  const series = [...(metrics.data?.series ?? [])]
-    .map((one) => ({ one, traces: one.points.reduce((sum, point) => sum + point.traces, 0) }))
-    .sort((a, b) => b.traces - a.traces)
-    .map(({ one }) => one);
+  // The busiest groups are drawn (the server sends them busiest first); the score charts follow the same groups.
+  const series = metrics.data?.series ?? [];
   const shown = series.slice(0, MAX_GROUPS);
 
   return (
@@ -75,7 +72,7 @@ export function DashboardPage(_props: Record<string, never>) {
           evaluatorsLoaded={evaluators.data !== null}
           controls={controls}
           period={period}
-          groups={metrics.data === null ? null : shown.map((one) => one.group)}
+          series={metrics.data === null ? null : shown}
           markers={markers.markers}
         />
         <h2>Traffic</h2>
@@ -84,7 +81,9 @@ export function DashboardPage(_props: Record<string, never>) {
             <MetricsCharts
               series={shown}
               groupBy={metrics.data.groupBy}
-              bucket={controls.bucket}
+              bucket={metrics.data.bucket}
+              from={metrics.data.from}
+              to={metrics.data.to}
               markers={markers.markers}
             />
           </div>

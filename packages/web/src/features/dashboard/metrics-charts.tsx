@@ -1,41 +1,72 @@
 // Traffic charts from the metrics time series: traces and errors, tokens in and out, cost, latency avg and p95.
-import { Chart, type ChartMarker, type ChartSeries } from '../../components/chart';
+import { Chart, type ChartMarker, type ChartPoint, type ChartSeries } from '../../components/chart';
 import { usd } from '../../components/status';
 import type { MetricsPoint, MetricsSeries } from './dashboard-api-types';
 import type { Bucket, GroupBy } from './dashboard-controls';
-import { bucketFormat, compact, groupLabel, milliseconds } from './series-format';
+import { bucketFormat, bucketStarts, compact, groupLabel, milliseconds } from './series-format';
 
 interface MetricChart {
   readonly title: string;
   readonly testId: string;
   readonly value: (point: MetricsPoint) => number | null;
   readonly yFormat: (y: number) => string;
+  /** Counts and sums are 0 in a bucket without traces; means and percentiles have no value there. */
+  readonly zeroWhenEmpty: boolean;
 }
 
 const METRIC_CHARTS: readonly MetricChart[] = [
-  { title: 'Traces', testId: 'chart-traces', value: (point) => point.traces, yFormat: compact },
-  { title: 'Errors', testId: 'chart-errors', value: (point) => point.errors, yFormat: compact },
-  { title: 'Input tokens', testId: 'chart-input-tokens', value: (point) => point.inputTokens, yFormat: compact },
-  { title: 'Output tokens', testId: 'chart-output-tokens', value: (point) => point.outputTokens, yFormat: compact },
-  { title: 'Cost (USD)', testId: 'chart-cost', value: (point) => point.costUsd, yFormat: usd },
-  { title: 'Latency, mean', testId: 'chart-latency-avg', value: (point) => point.latencyAvgMs, yFormat: milliseconds },
-  { title: 'Latency, p95', testId: 'chart-latency-p95', value: (point) => point.latencyP95Ms, yFormat: milliseconds },
+  { title: 'Traces', testId: 'chart-traces', value: (point) => point.traces, yFormat: compact, zeroWhenEmpty: true },
+  { title: 'Errors', testId: 'chart-errors', value: (point) => point.errors, yFormat: compact, zeroWhenEmpty: true },
+  {
+    title: 'Input tokens',
+    testId: 'chart-input-tokens',
+    value: (point) => point.inputTokens,
+    yFormat: compact,
+    zeroWhenEmpty: true,
+  },
+  {
+    title: 'Output tokens',
+    testId: 'chart-output-tokens',
+    value: (point) => point.outputTokens,
+    yFormat: compact,
+    zeroWhenEmpty: true,
+  },
+  { title: 'Cost (USD)', testId: 'chart-cost', value: (point) => point.costUsd, yFormat: usd, zeroWhenEmpty: false },
+  {
+    title: 'Latency, mean',
+    testId: 'chart-latency-avg',
+    value: (point) => point.latencyAvgMs,
+    yFormat: milliseconds,
+    zeroWhenEmpty: false,
+  },
+  {
+    title: 'Latency, p95',
+    testId: 'chart-latency-p95',
+    value: (point) => point.latencyP95Ms,
+    yFormat: milliseconds,
+    zeroWhenEmpty: false,
+  },
 ];
 
-function chartSeries(series: readonly MetricsSeries[], groupBy: GroupBy, chart: MetricChart): ChartSeries[] {
-  return series.map((one) => ({
-    name: groupLabel(groupBy, one.group),
-    points: one.points.map((point) => ({ x: Date.parse(point.start), y: chart.value(point) })),
-  }));
+function points(one: MetricsSeries, chart: MetricChart, starts: readonly number[]): ChartPoint[] {
+  const measured = one.points.map((point) => ({ x: Date.parse(point.start), y: chart.value(point) }));
+  if (!chart.zeroWhenEmpty || measured.length === 0) return measured;
+  const byStart = new Map(measured.map((point) => [point.x, point]));
+  return starts.map((x) => byStart.get(x) ?? { x, y: 0 });
 }
 
 export function MetricsCharts(props: {
   readonly series: readonly MetricsSeries[];
   readonly groupBy: GroupBy;
   readonly bucket: Bucket;
+  readonly from: string;
+  readonly to: string;
   readonly markers: readonly ChartMarker[];
 }) {
   const xFormat = bucketFormat(props.bucket);
+  const starts = bucketStarts(props.from, props.to, props.bucket);
+  const chartSeries = (chart: MetricChart): ChartSeries[] =>
+    props.series.map((one) => ({ name: groupLabel(props.groupBy, one), points: points(one, chart, starts) }));
   return (
     <>
       {METRIC_CHARTS.map((chart) => (
@@ -43,7 +74,7 @@ export function MetricsCharts(props: {
           key={chart.testId}
           title={chart.title}
           testId={chart.testId}
-          series={chartSeries(props.series, props.groupBy, chart)}
+          series={chartSeries(chart)}
           markers={props.markers}
           xFormat={xFormat}
           yFormat={chart.yFormat}

@@ -2,7 +2,7 @@
 import { query } from '../../api/client';
 import type { ChartMarker } from '../../components/chart';
 import { ErrorBox, Loading } from '../../components/status';
-import type { ScoreTimeseries } from './dashboard-api-types';
+import type { MetricsSeries, ScoreTimeseries } from './dashboard-api-types';
 import type { DashboardControls, TimeWindow } from './dashboard-controls';
 import { ScoreCharts } from './score-charts';
 import { groupFilter, groupLabel } from './series-format';
@@ -17,7 +17,7 @@ function scoreRequests(
   evaluator: string,
   controls: DashboardControls,
   period: TimeWindow,
-  groups: readonly (string | null)[],
+  series: readonly MetricsSeries[],
 ): ScoreRequest[] {
   const base = {
     evaluator,
@@ -26,10 +26,10 @@ function scoreRequests(
     environment: controls.environment,
     promptName: controls.promptName,
   };
-  if (controls.groupBy === 'none') return [{ name: groupLabel('none', null), path: path(base) }];
-  return groups.flatMap((group) => {
-    const filter = groupFilter(controls.groupBy, group);
-    return filter === null ? [] : [{ name: groupLabel(controls.groupBy, group), path: path({ ...base, ...filter }) }];
+  if (controls.groupBy === 'none') return [{ name: 'all traces', path: path(base) }];
+  return series.flatMap((one) => {
+    const filter = groupFilter(controls.groupBy, one);
+    return filter === null ? [] : [{ name: groupLabel(controls.groupBy, one), path: path({ ...base, ...filter }) }];
   });
 }
 
@@ -42,14 +42,14 @@ export function ScoreSection(props: {
   readonly evaluatorsLoaded: boolean;
   readonly controls: DashboardControls;
   readonly period: TimeWindow;
-  /** The metrics series' groups, busiest first; null while they load. */
-  readonly groups: readonly (string | null)[] | null;
+  /** The drawn metrics series, busiest first; null while they load. */
+  readonly series: readonly MetricsSeries[] | null;
   readonly markers: readonly ChartMarker[];
 }) {
   const requests =
-    props.evaluator === null || (props.groups === null && props.controls.groupBy !== 'none')
+    props.evaluator === null || (props.series === null && props.controls.groupBy !== 'none')
       ? null
-      : scoreRequests(props.evaluator, props.controls, props.period, props.groups ?? []);
+      : scoreRequests(props.evaluator, props.controls, props.period, props.series ?? []);
   const scores = useApiMany<ScoreTimeseries>(requests?.map((request) => request.path) ?? null);
 
   if (props.evaluator === null) {

@@ -1,26 +1,56 @@
 // Naming and formatting of the dashboard's series: group labels, time axes, and the filter a group stands for.
+import type { MetricsSeries } from './dashboard-api-types';
 import type { Bucket, GroupBy } from './dashboard-controls';
 
-/** Series drawn at most per chart (the chart's palette has 8 colours); the busiest groups first. */
+/** Series drawn at most per chart (the chart's palette has 8 colours); the server sends the busiest first. */
 export const MAX_GROUPS = 8;
 
-/** The legend's name of a group. */
-export function groupLabel(groupBy: GroupBy, group: string | null): string {
+export const BUCKET_MS: Readonly<Record<Bucket, number>> = { hour: 3_600_000, day: 86_400_000 };
+
+/** A metrics group of `groupBy=promptVersion` (`name@version`) as its prompt and version; null without a version. */
+export function splitPromptVersion(group: string): { promptName: string; promptVersion: string } | null {
+  const at = group.lastIndexOf('@');
+  if (at <= 0 || at === group.length - 1) return null;
+  return { promptName: group.slice(0, at), promptVersion: group.slice(at + 1) };
+}
+
+/** The legend's name of a series. */
+export function groupLabel(groupBy: GroupBy, series: Pick<MetricsSeries, 'group' | 'other'>): string {
+  if (series.other) return 'other';
   if (groupBy === 'none') return 'all traces';
-  if (group === null || group === '') return '(none)';
-  return groupBy === 'promptVersion' ? `v${group}` : group;
+  if (series.group === null || series.group === '') return '(none)';
+  if (groupBy === 'promptVersion') {
+    const split = splitPromptVersion(series.group);
+    return split === null ? series.group : `${split.promptName} v${split.promptVersion}`;
+  }
+  return series.group;
 }
 
 /**
- * The score view's filter that selects one group of the metrics series, so score and metrics charts line up;
- * null when the group cannot be selected (traces without the field).
+ * The score view's filter that selects one metrics series, so score and metrics charts line up; null when no
+ * filter selects exactly it (traces without the field, a prompt without a version, the `other` series).
  * @example
- * groupFilter('model', 'gpt-4o'); // { model: 'gpt-4o' }
+ * groupFilter('model', { group: 'gpt-4o', other: false }); // { model: 'gpt-4o' }
+ * groupFilter('promptVersion', { group: 'extractor@3', other: false }); // { promptName: 'extractor', promptVersion: '3' }
  */
-export function groupFilter(groupBy: GroupBy, group: string | null): Readonly<Record<string, string>> | null {
+export function groupFilter(
+  groupBy: GroupBy,
+  series: Pick<MetricsSeries, 'group' | 'other'>,
+): Readonly<Record<string, string>> | null {
   if (groupBy === 'none') return {};
-  if (group === null || group === '') return null;
-  return { [groupBy]: group };
+  if (series.other || series.group === null || series.group === '') return null;
+  if (groupBy === 'promptVersion') return splitPromptVersion(series.group);
+  return { [groupBy]: series.group };
+}
+
+/** Every bucket start of the window (UTC-aligned, as the server buckets), oldest first. */
+export function bucketStarts(from: string, to: string, bucket: Bucket): number[] {
+  const width = BUCKET_MS[bucket];
+  const starts: number[] = [];
+  for (let start = Math.floor(Date.parse(from) / width) * width; start < Date.parse(to); start += width) {
+    starts.push(start);
+  }
+  return starts;
 }
 
 /** The x axis: hours as "MM-DD HH:00", days as "MM-DD" (UTC, as the buckets are). */
