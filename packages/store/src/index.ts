@@ -8,5 +8,16 @@ export * from './insights/index.js';
 export * from './open-store.js';
 export * from './optimizations/index.js';
 export * from './prompts/index.js';
+export {
+  MAX_METRICS_BUCKETS,
+  MAX_METRICS_GROUPS,
+  TRACE_METRICS_GROUP_BYS,
+  type TraceMetrics,
+  type TraceMetricsBucket,
+  type TraceMetricsGroupBy,
+  type TraceMetricsPoint,
+  type TraceMetricsQuery,
+  type TraceMetricsSeries,
+} from './query/trace-metrics-query.js';
 export { type EncodedSpans, type EncodedTrace, encodeSpans, type SpansToInsert } from './rows/encode-spans.js';
 export * from './store.js';

@@ -5,6 +5,7 @@ import type { ExperimentStores } from './experiments/create-experiment-stores.js
 import type { InsightStore } from './insights/insight-store.js';
 import type { OptimizationStore } from './optimizations/optimization-store.js';
 import type { PromptStore } from './prompts/prompt-store.js';
+import type { TraceMetrics, TraceMetricsQuery } from './query/trace-metrics-query.js';
 import type { SpansToInsert } from './rows/encode-spans.js';
 
 export interface Project {
@@ -83,4 +84,9 @@ export interface Store extends EvaluationStores, ExperimentStores {
   listTraces(projectId: string, query: TraceQuery): Promise<Page<TraceSummary>>;
   /** Spans ordered by start time; empty when the trace does not exist in this project. */
   getTraceSpans(projectId: string, traceId: string): Promise<readonly Span[]>;
+  /**
+   * Counts, errors, tokens, cost and latency of the traces per time bucket and group, aggregated in the database
+   * from the trace summaries. `invalid_input` over MAX_METRICS_BUCKETS buckets.
+   */
+  traceMetrics(projectId: string, query: TraceMetricsQuery): Promise<TraceMetrics>;
 }

@@ -12,6 +12,8 @@ import type { PromptStore } from '../prompts/prompt-store.js';
 import { createSqlPromptStore } from '../prompts/sql-prompt-store.js';
 import { buildTraceListSql } from '../query/build-trace-list-sql.js';
 import { parseTraceQuery } from '../query/trace-list-filter.js';
+import { queryTraceMetrics } from '../query/trace-metrics.js';
+import type { TraceMetrics, TraceMetricsQuery } from '../query/trace-metrics-query.js';
 import { toTracePage } from '../query/trace-page.js';
 import { type EncodedSpans, encodeSpans, isEncodedSpans, type SpansToInsert } from '../rows/encode-spans.js';
 import { recordToSpan, type SpanRecord } from '../rows/span-row.js';
@@ -64,6 +66,7 @@ class PostgresStore implements Store {
   readonly scores: EvaluationStores['scores'];
   readonly labels: EvaluationStores['labels'];
   readonly onlineEvaluators: EvaluationStores['onlineEvaluators'];
+  readonly traceMetrics: (projectId: string, query: TraceMetricsQuery) => Promise<TraceMetrics>;
 
   constructor(pool: PgPool) {
     this.#pool = pool;
@@ -72,6 +75,7 @@ class PostgresStore implements Store {
     this.prompts = createSqlPromptStore(sql);
     this.insights = createSqlInsightStore(sql);
     this.optimizations = createSqlOptimizationStore(sql);
+    this.traceMetrics = (projectId, query) => queryTraceMetrics(sql, projectId, query);
     ({
       evaluators: this.evaluators,
       scores: this.scores,

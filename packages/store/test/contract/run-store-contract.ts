@@ -11,6 +11,7 @@ import { describeProjectsContract } from './projects-contract.js';
 import { describePromptsContract } from './prompts-contract.js';
 import { useFreshStore } from './store-context.js';
 import { describeTraceListContract } from './trace-list-contract.js';
+import { describeTraceMetricsContract } from './trace-metrics-contract.js';
 
 /**
  * `openFreshStore` returns a store over an empty database, not yet migrated; the suite migrates and closes it.
@@ -30,5 +31,6 @@ export function runStoreContract(name: string, openFreshStore: () => Promise<Sto
     describeEvaluationContract(context);
     describeInsightsContract(context);
     describeOptimizationsContract(context);
+    describeTraceMetricsContract(context);
   });
 }
