@@ -7,6 +7,7 @@ import { HistoryTable } from './history-table';
 import { LabelPanel } from './label-panel';
 import { PromptDiff } from './prompt-diff';
 import { type PromptDetails, type PromptHistory, promptPath } from './prompt-types';
+import './prompts.css';
 import { VersionContent } from './version-content';
 import { VersionPicker } from './version-picker';
 import { VersionsTable } from './versions-table';

@@ -5,6 +5,7 @@ import { DataTable } from '../../components/data-table';
 import { dateTime, ErrorBox, Loading, Page } from '../../components/status';
 import { LabelBadges } from './label-badges';
 import type { PromptList } from './prompt-types';
+import './prompts.css';
 
 type Row = PromptList['items'][number];
 

@@ -11,7 +11,7 @@ export function VersionContent(props: { readonly name: string; readonly version:
   const hasParams = Object.keys(data.params).length > 0;
   return (
     <div data-testid="version-content">
-      <dl className="facts">
+      <dl className="version-facts">
         <dt>Version</dt>
         <dd>v{data.version}</dd>
         <dt>Model</dt>
