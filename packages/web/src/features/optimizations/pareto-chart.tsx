@@ -40,7 +40,8 @@ export function ParetoChart(props: {
     },
   ];
   return (
-    <div data-testid="pareto-front">
+    // The shared chart scales to its container's width: kept about its natural size so labels stay readable.
+    <div data-testid="pareto-front" style={{ maxWidth: 760 }}>
       <Chart
         title="Pareto front: validation score vs prompt tokens"
         mode="points"

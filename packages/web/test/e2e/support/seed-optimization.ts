@@ -2,6 +2,7 @@
 // train/validation/holdout, a checklist evaluator, then a run started with a budget and (optionally) awaited.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { resolveModel } from '@kaizen/models';
 import { apiRequest, type WebServer } from './web-server.js';
 
 const FIXTURE = fileURLToPath(new URL('../../../../../fixtures/schemaorg/schemaorg.jsonl', import.meta.url));
@@ -83,19 +84,28 @@ export interface SeededCandidate {
   readonly round: number;
   readonly status: string;
   readonly promptVersion: number | null;
+  readonly validation: { readonly score: number } | null;
   readonly diffFromParent: string | null;
   readonly diffFromStart: string | null;
 }
 
-/** The prompt (version 1, the weak one), the dataset and the evaluator, once per server. */
-export async function seedOptimizationInputs(web: WebServer): Promise<void> {
-  await apiRequest(web, `/api/prompts/${SEED.prompt}/versions`, 'POST', {
+/**
+ * A weak prompt on sim:schemaorg. Another name with other words makes requests the project's response cache has
+ * not seen, so a run of it calls the model (and a ModelGate can hold it).
+ */
+export async function pushWeakPrompt(web: WebServer, name: string = SEED.prompt, text = WEAK_PROMPT): Promise<void> {
+  await apiRequest(web, `/api/prompts/${name}/versions`, 'POST', {
     template: [
-      { role: 'system', content: WEAK_PROMPT },
+      { role: 'system', content: text },
       { role: 'user', content: '{{html}}' },
     ],
     model: 'sim:schemaorg',
   });
+}
+
+/** The prompt (version 1, the weak one), the dataset and the evaluator, once per server. */
+export async function seedOptimizationInputs(web: WebServer): Promise<void> {
+  await pushWeakPrompt(web);
   await apiRequest(web, `/api/datasets/${SEED.dataset}/versions`, 'POST', { items: items() });
   await apiRequest(web, '/api/evaluators', 'POST', EVALUATOR);
 }
@@ -140,4 +150,61 @@ export async function seedFinishedOptimization(
   const started = await startOptimization(web, body);
   const run = await waitForOptimization(web, started.id);
   return { run, candidates: await optimizationCandidates(web, run.id) };
+}
+
+type Model = ReturnType<typeof resolveModel>;
+
+/**
+ * Wraps the server's models so a test can hold a run at its n-th model call: the run stays `running` for as long
+ * as the test wants, with no timing race, and goes on when the gate opens. Pass `resolveModel` as the server's
+ * `optimization.resolveModel`, and open the gate before closing the server.
+ * @example
+ * const gate = new ModelGate();
+ * const web = await startWebServer({ optimization: { resolveModel: gate.resolveModel } });
+ * const held = gate.closeAt(20); start a run; await held; … gate.open();
+ */
+export class ModelGate {
+  /** Answers delivered so far, over every run of the server. */
+  delivered = 0;
+  #closeAt: number | null = null;
+  #waiting: (() => void)[] = [];
+  #reached: (() => void) | null = null;
+
+  resolveModel = (spec: string): Model => {
+    const inner = resolveModel(spec);
+    const gate = this;
+    return {
+      specificationVersion: inner.specificationVersion,
+      provider: inner.provider,
+      modelId: inner.modelId,
+      supportedUrls: inner.supportedUrls,
+      async doGenerate(options) {
+        if (gate.#closeAt !== null && gate.delivered + 1 >= gate.#closeAt) {
+          gate.#reached?.();
+          gate.#reached = null;
+          await new Promise<void>((resolve) => gate.#waiting.push(resolve));
+        }
+        const result = await inner.doGenerate(options);
+        // What a provider honouring the abort does: a cancelled run's answer never arrives.
+        options.abortSignal?.throwIfAborted();
+        gate.delivered += 1;
+        return result;
+      },
+      doStream: (options) => inner.doStream(options),
+    };
+  };
+
+  /** Holds every call from the n-th one on (counting those delivered so far); resolves when one waits. */
+  closeAt(n: number): Promise<void> {
+    this.#closeAt = n;
+    return new Promise((resolve) => {
+      this.#reached = resolve;
+    });
+  }
+
+  /** Lets the held calls and every later one through. */
+  open(): void {
+    this.#closeAt = null;
+    for (const release of this.#waiting.splice(0)) release();
+  }
 }
