@@ -52,6 +52,8 @@ export function ExperimentFilters(props: {
           <option value="failed">failed</option>
         </select>
       </label>
+      {/* A form with several text fields submits on Enter only when it has a submit button. */}
+      <button type="submit">Filter</button>
     </form>
   );
 }
