@@ -62,6 +62,11 @@ describe('dashboard', () => {
       expect(titles).toEqual(seeded.releases);
     }
     expect(await page.getByTestId('dashboard-window').textContent()).toContain('2 releases');
+    const listed = await page.getByTestId('dashboard-releases').locator('li').allTextContents();
+    expect(listed.map((line) => line.replace(/^.* · /, ''))).toEqual(seeded.releases);
+    // Every chart spans the whole window (empty buckets included), so the markers line up across charts.
+    const firstTick = async (chart: string) => page.getByTestId(chart).locator('svg text.axis').nth(3).textContent();
+    expect(await firstTick('chart-score')).toBe(await firstTick('chart-traces'));
     await screenshot(page, 'dashboard');
 
     // Group by model through the control: the URL carries it, each chart gets one series per model.

@@ -57,6 +57,15 @@ export function DashboardPage(_props: Record<string, never>) {
             : ''}
           {series.length > shown.length ? ` · the ${shown.length} busiest of ${series.length} groups drawn` : ''}
         </p>
+        {markers.markers.length > 0 ? (
+          <ul className="dashboard-releases" data-testid="dashboard-releases">
+            {markers.markers.map((marker) => (
+              <li key={`${marker.x}-${marker.label}`}>
+                {new Date(marker.x).toISOString().slice(5, 16).replace('T', ' ')} · {marker.label}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <ErrorBox error={markers.error} />
         {markers.skipped > 0 ? (
           <p className="muted">

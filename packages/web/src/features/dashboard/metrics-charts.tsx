@@ -3,7 +3,7 @@ import { Chart, type ChartMarker, type ChartPoint, type ChartSeries } from '../.
 import { usd } from '../../components/status';
 import type { MetricsPoint, MetricsSeries } from './dashboard-api-types';
 import type { Bucket, GroupBy } from './dashboard-controls';
-import { bucketFormat, bucketStarts, compact, groupLabel, milliseconds } from './series-format';
+import { bucketFormat, bucketStarts, compact, groupLabel, milliseconds, padBuckets } from './series-format';
 
 interface MetricChart {
   readonly title: string;
@@ -48,11 +48,10 @@ const METRIC_CHARTS: readonly MetricChart[] = [
   },
 ];
 
+/** Every bucket of the window, so all charts share one x axis: empty ones 0 for counts, no value otherwise. */
 function points(one: MetricsSeries, chart: MetricChart, starts: readonly number[]): ChartPoint[] {
   const measured = one.points.map((point) => ({ x: Date.parse(point.start), y: chart.value(point) }));
-  if (!chart.zeroWhenEmpty || measured.length === 0) return measured;
-  const byStart = new Map(measured.map((point) => [point.x, point]));
-  return starts.map((x) => byStart.get(x) ?? { x, y: 0 });
+  return padBuckets(measured, starts, chart.zeroWhenEmpty ? 0 : null);
 }
 
 export function MetricsCharts(props: {

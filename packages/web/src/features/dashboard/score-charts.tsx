@@ -3,7 +3,7 @@ import { Chart, type ChartMarker, type ChartSeries } from '../../components/char
 import { fixed, percent } from '../../components/status';
 import type { ScoreTimeseries } from './dashboard-api-types';
 import type { Bucket } from './dashboard-controls';
-import { bucketFormat } from './series-format';
+import { bucketFormat, padBuckets } from './series-format';
 
 export interface NamedScoreSeries {
   readonly name: string;
@@ -14,14 +14,19 @@ function chartSeries(
   groups: readonly NamedScoreSeries[],
   value: (point: ScoreTimeseries['points'][number]) => number | null,
   format: (y: number | null) => string,
+  starts: readonly number[],
 ): ChartSeries[] {
   return groups.map((group) => ({
     name: group.name,
-    points: group.series.points.map((point) => ({
-      x: Date.parse(point.bucketStart),
-      y: value(point),
-      label: `${group.name} at ${point.bucketStart.slice(0, 16).replace('T', ' ')}: ${format(value(point))} (${point.count} scored)`,
-    })),
+    points: padBuckets(
+      group.series.points.map((point) => ({
+        x: Date.parse(point.bucketStart),
+        y: value(point),
+        label: `${group.name} at ${point.bucketStart.slice(0, 16).replace('T', ' ')}: ${format(value(point))} (${point.count} scored)`,
+      })),
+      starts,
+      null,
+    ),
   }));
 }
 
@@ -29,9 +34,12 @@ export function ScoreCharts(props: {
   readonly evaluator: string;
   readonly groups: readonly NamedScoreSeries[];
   readonly bucket: Bucket;
+  /** Every bucket start of the window (the x axis all dashboard charts share). */
+  readonly starts: readonly number[];
   readonly markers: readonly ChartMarker[];
 }) {
   const xFormat = bucketFormat(props.bucket);
+  const { starts } = props;
   return (
     <>
       <Chart
@@ -41,6 +49,7 @@ export function ScoreCharts(props: {
           props.groups,
           (point) => point.meanScore,
           (y) => fixed(y, 2),
+          starts,
         )}
         markers={props.markers}
         xFormat={xFormat}
@@ -55,6 +64,7 @@ export function ScoreCharts(props: {
           props.groups,
           (point) => point.passRate,
           (y) => percent(y),
+          starts,
         )}
         markers={props.markers}
         xFormat={xFormat}

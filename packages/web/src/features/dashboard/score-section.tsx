@@ -5,7 +5,7 @@ import { ErrorBox, Loading } from '../../components/status';
 import type { MetricsSeries, ScoreTimeseries } from './dashboard-api-types';
 import type { DashboardControls, TimeWindow } from './dashboard-controls';
 import { ScoreCharts } from './score-charts';
-import { groupFilter, groupLabel } from './series-format';
+import { bucketStarts, groupFilter, groupLabel } from './series-format';
 import { useApiMany } from './use-api-many';
 
 interface ScoreRequest {
@@ -69,7 +69,13 @@ export function ScoreSection(props: {
   }));
   return (
     <div className="grid-2">
-      <ScoreCharts evaluator={props.evaluator} groups={groups} bucket={props.controls.bucket} markers={props.markers} />
+      <ScoreCharts
+        evaluator={props.evaluator}
+        groups={groups}
+        bucket={props.controls.bucket}
+        starts={bucketStarts(props.period.from, props.period.to, props.controls.bucket)}
+        markers={props.markers}
+      />
     </div>
   );
 }

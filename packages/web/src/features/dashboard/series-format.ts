@@ -1,4 +1,5 @@
 // Naming and formatting of the dashboard's series: group labels, time axes, and the filter a group stands for.
+import type { ChartPoint } from '../../components/chart';
 import type { MetricsSeries } from './dashboard-api-types';
 import type { Bucket, GroupBy } from './dashboard-controls';
 
@@ -53,6 +54,16 @@ export function bucketStarts(from: string, to: string, bucket: Bucket): number[]
   return starts;
 }
 
+/** The points at every bucket start; a bucket without one gets `empty` (0 for counts, null for no value). */
+export function padBuckets(measured: readonly ChartPoint[], starts: readonly number[], empty: 0 | null): ChartPoint[] {
+  if (measured.length === 0) return [];
+  const byStart = new Map(measured.map((point) => [point.x, point]));
+  const padded = starts.map((x) => byStart.get(x) ?? { x, y: empty });
+  // A point off the grid (a window that moved since the answer) is kept rather than dropped.
+  const grid = new Set(starts);
+  return [...padded, ...measured.filter((point) => !grid.has(point.x))].sort((a, b) => a.x - b.x);
+}
+
 /** The x axis: hours as "MM-DD HH:00", days as "MM-DD" (UTC, as the buckets are). */
 export function bucketFormat(bucket: Bucket): (x: number) => string {
   return (x) => {
@@ -66,7 +77,7 @@ export function compact(value: number): string {
   const abs = Math.abs(value);
   if (abs >= 1e9) return `${(value / 1e9).toFixed(2)}B`;
   if (abs >= 1e6) return `${(value / 1e6).toFixed(2)}M`;
-  if (abs >= 1e4) return `${(value / 1e3).toFixed(1)}k`;
+  if (abs >= 1e3) return `${(value / 1e3).toFixed(1)}k`;
   return Number.isInteger(value) ? String(value) : value.toFixed(1);
 }
 
