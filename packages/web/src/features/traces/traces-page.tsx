@@ -2,17 +2,16 @@
 import type { TraceSummary } from '@kaizen/core';
 import { useState } from 'react';
 import { query } from '../../api/client';
-import { useApi } from '../../api/use-api';
 import { navigate, useLocation, withQuery } from '../../app/router';
 import { ErrorBox, Loading, Page } from '../../components/status';
 import { CursorPager } from './cursor-pager';
 import { EnvironmentTabs } from './environment-tabs';
 import { LiveNotice } from './live-notice';
-import type { TraceListPage } from './trace-api-types';
 import { TraceFilterForm } from './trace-filter-form';
 import { readFilters, readLimit, readPosition } from './trace-filters';
 import { TraceTable } from './trace-table';
 import { type NewTraces, useNewTraces } from './use-new-traces';
+import { useTraceList } from './use-trace-list';
 import './traces.css';
 
 interface Arrivals {
@@ -32,7 +31,7 @@ export function TracesPage(_props: Record<string, never>) {
   const position = readPosition(location.query);
   const live = location.query.get('live') !== 'off';
   const path = `/api/traces${query({ ...filters, limit, cursor: position.cursor })}`;
-  const { data, error, loading, reload } = useApi<TraceListPage>(path);
+  const { data, error, loading, reload } = useTraceList(path);
   const [arrivals, setArrivals] = useState<Arrivals>({ path, items: [], overflow: false });
 
   const fresh = arrivals.path === path && data !== null ? arrivals : { path, items: [], overflow: false };
