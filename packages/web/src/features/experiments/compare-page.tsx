@@ -61,98 +61,100 @@ export function ComparePage(_props: Record<string, never>) {
 
   return (
     <Page title="Compare experiments">
-      <ComparePicker
-        baseline={baselineId}
-        candidate={candidateId}
-        onChange={(changes) => navigate(withQuery(location, { ...changes, item: null, criterion: null }))}
-      />
-      {!ready ? (
-        <p className="muted">Pick a baseline and a candidate: two completed runs on the same dataset.</p>
-      ) : null}
-      {ready ? <ErrorBox error={compared.error} /> : null}
-      {ready && answer === null && compared.error === null ? <Loading what="comparison" /> : null}
-      {answer !== null && comparison !== undefined && flips !== null ? (
-        <>
-          {answer.simulated ? <SimulatedNotice /> : null}
-          {answer.warnings
-            .filter((warning) => !warning.startsWith('SIMULATED'))
-            .map((warning) => (
-              <p key={warning} className="notice">
-                {warning}
+      <div className="experiments-feature">
+        <ComparePicker
+          baseline={baselineId}
+          candidate={candidateId}
+          onChange={(changes) => navigate(withQuery(location, { ...changes, item: null, criterion: null }))}
+        />
+        {!ready ? (
+          <p className="muted">Pick a baseline and a candidate: two completed runs on the same dataset.</p>
+        ) : null}
+        {ready ? <ErrorBox error={compared.error} /> : null}
+        {ready && answer === null && compared.error === null ? <Loading what="comparison" /> : null}
+        {answer !== null && comparison !== undefined && flips !== null ? (
+          <>
+            {answer.simulated ? <SimulatedNotice /> : null}
+            {answer.warnings
+              .filter((warning) => !warning.startsWith('SIMULATED'))
+              .map((warning) => (
+                <p key={warning} className="notice">
+                  {warning}
+                </p>
+              ))}
+            <section className="card" data-testid="compare-summary">
+              <h2>
+                <Link to={`/experiments/${answer.baseline.id}`}>{experimentTitle(answer.baseline)}</Link> →{' '}
+                <Link to={`/experiments/${answer.candidate.id}`}>{experimentTitle(answer.candidate)}</Link>
+              </h2>
+              <p className="muted">
+                {promptAt(answer.baseline)} ({answer.baseline.model}) → {promptAt(answer.candidate)} (
+                {answer.candidate.model}) · {comparison.paired} paired items
+                {comparison.baselineOnly.length + comparison.candidateOnly.length > 0
+                  ? ` · ${comparison.baselineOnly.length} only in the baseline, ${comparison.candidateOnly.length} only in the candidate`
+                  : ''}
               </p>
-            ))}
-          <section className="card" data-testid="compare-summary">
+              {comparison.score !== null ? (
+                <p data-testid="score-delta">
+                  Mean score {fixed(comparison.score.baselineMean, 3)} → {fixed(comparison.score.candidateMean, 3)} (Δ{' '}
+                  {comparison.score.delta > 0 ? '+' : ''}
+                  {fixed(comparison.score.delta, 3)}, 95% CI [{fixed(comparison.score.ci95[0], 3)},{' '}
+                  {fixed(comparison.score.ci95[1], 3)}], n = {comparison.score.n})
+                </p>
+              ) : null}
+              <ComparisonTable comparison={comparison} scope={scope} linkTo={linkTo} />
+              <p className="muted">
+                Δ in percentage points; CI: paired bootstrap (10,000 resamples); p: McNemar's exact test on the items
+                that flipped. Per criterion, only items where the criterion passed or failed in both runs count.
+              </p>
+            </section>
             <h2>
-              <Link to={`/experiments/${answer.baseline.id}`}>{experimentTitle(answer.baseline)}</Link> →{' '}
-              <Link to={`/experiments/${answer.candidate.id}`}>{experimentTitle(answer.candidate)}</Link>
+              {scope === '' ? (
+                'Items that flipped overall'
+              ) : (
+                <>
+                  Items that flipped on <code>{scope}</code>
+                </>
+              )}
             </h2>
-            <p className="muted">
-              {promptAt(answer.baseline)} ({answer.baseline.model}) → {promptAt(answer.candidate)} (
-              {answer.candidate.model}) · {comparison.paired} paired items
-              {comparison.baselineOnly.length + comparison.candidateOnly.length > 0
-                ? ` · ${comparison.baselineOnly.length} only in the baseline, ${comparison.candidateOnly.length} only in the candidate`
-                : ''}
-            </p>
-            {comparison.score !== null ? (
-              <p data-testid="score-delta">
-                Mean score {fixed(comparison.score.baselineMean, 3)} → {fixed(comparison.score.candidateMean, 3)} (Δ{' '}
-                {comparison.score.delta > 0 ? '+' : ''}
-                {fixed(comparison.score.delta, 3)}, 95% CI [{fixed(comparison.score.ci95[0], 3)},{' '}
-                {fixed(comparison.score.ci95[1], 3)}], n = {comparison.score.n})
-              </p>
-            ) : null}
-            <ComparisonTable comparison={comparison} scope={scope} linkTo={linkTo} />
-            <p className="muted">
-              Δ in percentage points; CI: paired bootstrap (10,000 resamples); p: McNemar's exact test on the items that
-              flipped. Per criterion, only items where the criterion passed or failed in both runs count.
-            </p>
-          </section>
-          <h2>
-            {scope === '' ? (
-              'Items that flipped overall'
-            ) : (
-              <>
-                Items that flipped on <code>{scope}</code>
-              </>
-            )}
-          </h2>
-          <ErrorBox error={baselineRun.error ?? candidateRun.error} />
-          <div className="grid-2">
-            <FlippedItems
-              key={`fixed-${scope}`}
-              title="Fixed"
-              testId="fixed-items"
-              ids={flips.fixedItemIds}
-              baseline={baselineItems}
-              candidate={candidateItems}
-              selected={itemId}
-              linkTo={linkTo}
-            />
-            <FlippedItems
-              key={`broken-${scope}`}
-              title="Broken"
-              testId="broken-items"
-              ids={flips.brokenItemIds}
-              baseline={baselineItems}
-              candidate={candidateItems}
-              selected={itemId}
-              linkTo={linkTo}
-            />
-          </div>
-          <ItemPicker itemId={itemId} onPick={(id) => navigate(linkTo({ item: id }))} />
-          {itemId !== null ? (
-            baselineRun.data?.id !== baselineId || candidateRun.data?.id !== candidateId ? (
-              <Loading what="outputs" />
-            ) : (
-              <ItemOutputDiff
-                itemId={itemId}
-                baseline={baselineItems.get(itemId)}
-                candidate={candidateItems.get(itemId)}
+            <ErrorBox error={baselineRun.error ?? candidateRun.error} />
+            <div className="grid-2">
+              <FlippedItems
+                key={`fixed-${scope}`}
+                title="Fixed"
+                testId="fixed-items"
+                ids={flips.fixedItemIds}
+                baseline={baselineItems}
+                candidate={candidateItems}
+                selected={itemId}
+                linkTo={linkTo}
               />
-            )
-          ) : null}
-        </>
-      ) : null}
+              <FlippedItems
+                key={`broken-${scope}`}
+                title="Broken"
+                testId="broken-items"
+                ids={flips.brokenItemIds}
+                baseline={baselineItems}
+                candidate={candidateItems}
+                selected={itemId}
+                linkTo={linkTo}
+              />
+            </div>
+            <ItemPicker itemId={itemId} onPick={(id) => navigate(linkTo({ item: id }))} />
+            {itemId !== null ? (
+              baselineRun.data?.id !== baselineId || candidateRun.data?.id !== candidateId ? (
+                <Loading what="outputs" />
+              ) : (
+                <ItemOutputDiff
+                  itemId={itemId}
+                  baseline={baselineItems.get(itemId)}
+                  candidate={candidateItems.get(itemId)}
+                />
+              )
+            ) : null}
+          </>
+        ) : null}
+      </div>
     </Page>
   );
 }

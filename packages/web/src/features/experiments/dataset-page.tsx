@@ -28,60 +28,67 @@ export function DatasetPage(props: { readonly name: string }) {
       title={props.name}
       actions={<Link to={`/experiments?datasetName=${encodeURIComponent(props.name)}`}>Experiments on it</Link>}
     >
-      <section className="card">
-        <h2>Versions</h2>
-        <DataTable<DatasetVersion>
-          testId="dataset-versions"
-          rows={data.versions}
-          rowKey={(row) => String(row.version)}
-          columns={[
-            {
-              header: 'Version',
-              cell: (row) =>
-                row.version === version?.version ? (
-                  <strong>v{row.version}</strong>
-                ) : (
-                  <Link to={withQuery(location, { version: String(row.version) })}>v{row.version}</Link>
-                ),
-            },
-            { header: 'Items', className: 'num', cell: (row) => row.itemCount },
-            ...SPLITS.map((name) => ({
-              header: name,
-              className: 'num',
-              cell: (row: DatasetVersion) => row.splitCounts[name],
-            })),
-            { header: 'Source', cell: (row) => sourceText(row) },
-            { header: 'Message', cell: (row) => row.message ?? '–' },
-            { header: 'Created', cell: (row) => dateTime(row.createdAt) },
-          ]}
-        />
-      </section>
-      {version !== undefined ? (
+      <div className="experiments-feature">
         <section className="card">
-          <h2>
-            Items of v{version.version}
-            {split === null ? '' : ` · ${split}`}
-          </h2>
-          <div className="filters">
-            <label>
-              Split
-              <select
-                aria-label="Split"
-                value={split ?? ''}
-                onChange={(event) => navigate(withQuery(location, { split: event.target.value }), { replace: true })}
-              >
-                <option value="">all ({version.itemCount})</option>
-                {SPLITS.map((name) => (
-                  <option key={name} value={name}>
-                    {name} ({version.splitCounts[name]})
-                  </option>
-                ))}
-              </select>
-            </label>
-          </div>
-          <DatasetItemsTable name={props.name} version={version.version} split={split} total={total(version, split)} />
+          <h2>Versions</h2>
+          <DataTable<DatasetVersion>
+            testId="dataset-versions"
+            rows={data.versions}
+            rowKey={(row) => String(row.version)}
+            columns={[
+              {
+                header: 'Version',
+                cell: (row) =>
+                  row.version === version?.version ? (
+                    <strong>v{row.version}</strong>
+                  ) : (
+                    <Link to={withQuery(location, { version: String(row.version) })}>v{row.version}</Link>
+                  ),
+              },
+              { header: 'Items', className: 'num', cell: (row) => row.itemCount },
+              ...SPLITS.map((name) => ({
+                header: name,
+                className: 'num',
+                cell: (row: DatasetVersion) => row.splitCounts[name],
+              })),
+              { header: 'Source', cell: (row) => sourceText(row) },
+              { header: 'Message', cell: (row) => row.message ?? '–' },
+              { header: 'Created', cell: (row) => dateTime(row.createdAt) },
+            ]}
+          />
         </section>
-      ) : null}
+        {version !== undefined ? (
+          <section className="card">
+            <h2>
+              Items of v{version.version}
+              {split === null ? '' : ` · ${split}`}
+            </h2>
+            <div className="filters">
+              <label>
+                Split
+                <select
+                  aria-label="Split"
+                  value={split ?? ''}
+                  onChange={(event) => navigate(withQuery(location, { split: event.target.value }), { replace: true })}
+                >
+                  <option value="">all ({version.itemCount})</option>
+                  {SPLITS.map((name) => (
+                    <option key={name} value={name}>
+                      {name} ({version.splitCounts[name]})
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            <DatasetItemsTable
+              name={props.name}
+              version={version.version}
+              split={split}
+              total={total(version, split)}
+            />
+          </section>
+        ) : null}
+      </div>
     </Page>
   );
 }

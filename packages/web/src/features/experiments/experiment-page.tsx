@@ -31,17 +31,19 @@ export function ExperimentPage(props: { readonly id: string }) {
         ) : undefined
       }
     >
-      {data.simulated ? <SimulatedNotice /> : null}
-      <ErrorBox error={live.error} />
-      <ExperimentFacts experiment={data} />
-      <section className="card">
-        <h2>Criteria</h2>
-        <CriteriaTable experiment={data} />
-      </section>
-      <section className="card">
-        <h2>Items</h2>
-        <ExperimentItemsTable experiment={data} />
-      </section>
+      <div className="experiments-feature">
+        {data.simulated ? <SimulatedNotice /> : null}
+        <ErrorBox error={live.error} />
+        <ExperimentFacts experiment={data} />
+        <section className="card">
+          <h2>Criteria</h2>
+          <CriteriaTable experiment={data} />
+        </section>
+        <section className="card">
+          <h2>Items</h2>
+          <ExperimentItemsTable experiment={data} />
+        </section>
+      </div>
     </Page>
   );
 }

@@ -94,7 +94,7 @@ export function LabelPanel(props: {
         >
           <p data-testid="confirm-message">
             {pending.kind === 'promote'
-              ? `${pending.label} will point at v${pending.version} of ${name} (now ${versionText(pending.current)}). Every SDK client reading ${pending.label} gets it on its next fetch.`
+              ? `${pending.label} will point at v${pending.version} of ${name} (now ${versionText(pending.current)}). SDK clients reading ${pending.label} pick it up when their cached copy expires (60 s by default).`
               : `${pending.label} will go back from v${pending.current} to v${pending.target} of ${name}.`}
           </p>
           <label className="inline-field">

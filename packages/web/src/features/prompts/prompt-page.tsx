@@ -45,41 +45,43 @@ export function PromptPage(props: { readonly name: string }) {
 
   return (
     <Page title={props.name} actions={<span className="muted">{data.versions.length} versions</span>}>
-      <ErrorBox error={details.error} />
-      <LabelPanel details={data} history={history.data?.items ?? []} onChanged={changed} />
+      <div className="prompts-feature">
+        <ErrorBox error={details.error} />
+        <LabelPanel details={data} history={history.data?.items ?? []} onChanged={changed} />
 
-      <section className="card">
-        <h2>Versions</h2>
-        <VersionsTable versions={data.versions} selected={shown} linkTo={linkTo} />
-      </section>
+        <section className="card">
+          <h2>Versions</h2>
+          <VersionsTable versions={data.versions} selected={shown} linkTo={linkTo} />
+        </section>
 
-      <section className="card">
-        <h2>
-          Diff v{from} → v{to}
-        </h2>
-        <VersionPicker
-          versions={numbers}
-          from={from}
-          to={to}
-          onChange={(next) => navigate(linkTo({ from: String(next.from), to: String(next.to) }), { replace: true })}
-        />
-        {from === to ? (
-          <p className="muted">Pick two different versions.</p>
-        ) : (
-          <PromptDiff name={props.name} from={from} to={to} />
-        )}
-      </section>
+        <section className="card">
+          <h2>
+            Diff v{from} → v{to}
+          </h2>
+          <VersionPicker
+            versions={numbers}
+            from={from}
+            to={to}
+            onChange={(next) => navigate(linkTo({ from: String(next.from), to: String(next.to) }), { replace: true })}
+          />
+          {from === to ? (
+            <p className="muted">Pick two different versions.</p>
+          ) : (
+            <PromptDiff name={props.name} from={from} to={to} />
+          )}
+        </section>
 
-      <section className="card">
-        <h2>Content of v{shown}</h2>
-        <VersionContent name={props.name} version={shown} />
-      </section>
+        <section className="card">
+          <h2>Content of v{shown}</h2>
+          <VersionContent name={props.name} version={shown} />
+        </section>
 
-      <section className="card">
-        <h2>History</h2>
-        <ErrorBox error={history.error} />
-        {history.data === null ? <Loading what="history" /> : <HistoryTable items={history.data.items} />}
-      </section>
+        <section className="card">
+          <h2>History</h2>
+          <ErrorBox error={history.error} />
+          {history.data === null ? <Loading what="history" /> : <HistoryTable items={history.data.items} />}
+        </section>
+      </div>
     </Page>
   );
 }
