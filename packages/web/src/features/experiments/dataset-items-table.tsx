@@ -43,7 +43,11 @@ export function DatasetItemsTable(props: {
         />
       )}
       <Pager
-        label={`${Math.min(first + 1, props.total)}–${Math.min(first + (pages.data?.items.length ?? 0), props.total)} of ${props.total}`}
+        label={
+          pages.data === null
+            ? `page ${pages.pageNumber}`
+            : `${Math.min(first + 1, props.total)}–${Math.min(first + pages.data.items.length, props.total)} of ${props.total}`
+        }
         hasPrevious={pages.hasPrevious}
         hasNext={pages.data?.nextCursor != null}
         busy={pages.loading}
