@@ -260,6 +260,24 @@ describe('traces', () => {
     const updated = await apiRequest<{ items: { passed: boolean }[] }>(web, `/api/traces/${trace.traceId}/labels`);
     expect(updated.items.map((item) => item.passed)).toEqual([true]);
     await screenshot(page, 'trace-page-labelled');
+
+    // A trace no evaluator scored can still be labelled, against an evaluator picked from the registry.
+    const unscored = traces[10] as SeededTrace;
+    await page.goto(`${web.url}/traces/${unscored.traceId}`);
+    await page.getByText('No evaluator has scored this trace.').waitFor();
+    await page.getByLabel('Label with another evaluator').selectOption(SEED_EVALUATOR);
+    const card = page.getByTestId('evaluator-card');
+    await expect.poll(() => card.locator('[data-criterion]').count()).toBe(4);
+    expect(await card.textContent()).toContain('not scored on this trace');
+    const json = card.locator('[data-criterion="json"]');
+    await json.getByRole('button', { name: 'Pass' }).click();
+    await json.getByRole('button', { name: 'Save label' }).click();
+    await json.getByTestId('human-label').waitFor();
+    const labelled = await apiRequest<{ items: { criterionId: string; passed: boolean; note: string | null }[] }>(
+      web,
+      `/api/traces/${unscored.traceId}/labels`,
+    );
+    expect(labelled.items).toEqual([expect.objectContaining({ criterionId: 'json', passed: true, note: null })]);
     expect(problems).toEqual([]);
   });
 
