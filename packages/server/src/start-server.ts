@@ -9,6 +9,9 @@ import { createApiApp } from './http/api-app.js';
 import { createApiKeyResolver } from './http/api-key-resolver.js';
 import { createConcurrencyGate } from './http/concurrency-gate.js';
 import { createIngestHandler } from './http/ingest-handler.js';
+import { resolveSessionSecret } from './http/session-secret.js';
+import { createSessionCodec } from './http/session-token.js';
+import { DEFAULT_WEB_ROOT } from './http/static-web.js';
 import { type BatchProcessor, createInlineProcessor } from './ingest/process-batch.js';
 import { createWorkerProcessor } from './ingest/worker-processor.js';
 import { observeStoredSpans, type SpansStoredListener } from './online/observe-stored-spans.js';
@@ -58,6 +61,13 @@ export interface ServerOptions {
   readonly narrativePort?: ModelPort;
   /** Optimization runs (docs/architecture/optimization-runs.md): default optimizer model, model resolution. */
   readonly optimization?: OptimizationOptions;
+  /**
+   * Signs the web app's session cookies. Default: env KAIZEN_SESSION_SECRET, else a random key per process (sessions
+   * end at restart; several servers behind one address need the same secret).
+   */
+  readonly sessionSecret?: string;
+  /** The built web app served at `/`. Default: packages/web/dist beside this package; null serves none. */
+  readonly webRoot?: string | null;
 }
 
 export interface RunningServer {
@@ -169,7 +179,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       defaultOptimizerModel: optimization.optimizerModel ?? null,
     },
   };
-  const app = createApiApp({ store: options.store, resolver, logger, online, narrativePort, optimizations });
+  const sessionSecret = resolveSessionSecret(options.sessionSecret, process.env);
+  const app = createApiApp({
+    store: options.store,
+    resolver,
+    logger,
+    online,
+    narrativePort,
+    optimizations,
+    sessions: createSessionCodec({ secret: sessionSecret.secret }),
+    sessionNotice: sessionSecret.notice,
+    webRoot: options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot,
+  });
   // overrideGlobalObjects: false leaves the process's global Request/Response alone (tests and SDKs share them).
   const api = getRequestListener(app.fetch, { overrideGlobalObjects: false });
 

@@ -1,4 +1,4 @@
-// The Hono app for everything but OTLP ingest: health check and the trace query API, behind API-key auth.
+// The Hono app for everything but OTLP ingest: health check, the API behind auth (API key or web session), the web app.
 
 import type { ModelPort } from '@kaizen/core';
 import { KaizenError } from '@kaizen/core';
@@ -8,7 +8,6 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { EvaluatorCompiler } from '../online/compiled-evaluators.js';
 import type { ApiKeyResolver } from './api-key-resolver.js';
 import { registerCacheRoutes } from './cache-routes.js';
-import { apiKeyFromAuthorization } from './credentials.js';
 import { registerDatasetRoutes } from './dataset-routes.js';
 import { errorHeaders, toErrorResponse } from './error-status.js';
 import { type EvaluationChangeListener, registerEvaluatorRoutes } from './evaluator-routes.js';
@@ -16,9 +15,14 @@ import { registerOnlineEvaluatorRoutes } from './evaluator-routes-online.js';
 import { registerExperimentRoutes } from './experiment-routes.js';
 import { registerInsightRoutes } from './insight-routes.js';
 import { registerLabelRoutes } from './label-routes.js';
+import { registerMetricsRoutes } from './metrics-routes.js';
 import { type OptimizationRouteOptions, registerOptimizationRoutes } from './optimization-routes.js';
 import { registerPromptRoutes } from './prompt-routes.js';
 import { registerScoreRoutes } from './score-routes.js';
+import { createAuthenticator } from './session-auth.js';
+import { registerSessionRoutes } from './session-routes.js';
+import type { SessionCodec } from './session-token.js';
+import { registerStaticWeb } from './static-web.js';
 import { parseTraceQuery } from './trace-query-params.js';
 
 export interface ApiAppOptions {
@@ -31,6 +35,12 @@ export interface ApiAppOptions {
   readonly narrativePort?: ModelPort | undefined;
   /** Runs optimizations in the background; without it the optimization routes answer 503. */
   readonly optimizations?: OptimizationRouteOptions | null;
+  /** Signs and checks the web app's session cookies. */
+  readonly sessions: SessionCodec;
+  /** Logged at the first sign-in: why sessions may not last (a random key, a short secret). */
+  readonly sessionNotice?: string | null;
+  /** The built web app served at `/`; null serves none. */
+  readonly webRoot?: string | null;
 }
 
 type ApiEnv = { Variables: { projectId: string } };
@@ -43,20 +53,16 @@ export function createApiApp(options: ApiAppOptions): Hono<ApiEnv> {
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
 
-  // Everything below needs a key of the project it reads.
-  app.use('*', async (c, next) => {
-    const key = c.req.header('x-kaizen-api-key')?.trim() || apiKeyFromAuthorization(c.req.header('authorization'));
-    if (key === null || key === undefined || key === '') {
-      throw new KaizenError(
-        'unauthorized',
-        'missing API key: send "Authorization: Bearer <key>" or "x-kaizen-api-key"',
-      );
-    }
-    const project = await options.resolver.resolve(key);
-    if (project === null) throw new KaizenError('unauthorized', 'invalid API key');
-    c.set('projectId', project.id);
-    await next();
+  // Every /api route needs a key of the project it reads, or the web app's session cookie; sign-in and out excepted.
+  const authenticator = createAuthenticator(options.resolver, options.sessions);
+  registerSessionRoutes(app, {
+    resolver: options.resolver,
+    codec: options.sessions,
+    authenticator,
+    notice: options.sessionNotice ?? null,
+    logger: options.logger,
   });
+  app.use('/api/*', authenticator.middleware);
 
   app.get('/api/traces', async (c) => {
     const query = parseTraceQuery(new URL(c.req.url).searchParams);
@@ -84,6 +90,7 @@ export function createApiApp(options: ApiAppOptions): Hono<ApiEnv> {
   registerLabelRoutes(app, options.store);
   registerInsightRoutes(app, options.store, { narrativePort: options.narrativePort });
   registerOptimizationRoutes(app, options.store, options.optimizations ?? null);
+  registerMetricsRoutes(app, options.store);
 
   for (const path of OTLP_PATHS) {
     app.all(path, (c) => {
@@ -91,6 +98,8 @@ export function createApiApp(options: ApiAppOptions): Hono<ApiEnv> {
       return c.json({ error: { code: 'method_not_allowed', message: `${c.req.method} ${path}: use POST` } }, 405);
     });
   }
+
+  if (options.webRoot != null) registerStaticWeb(app, { webRoot: options.webRoot, logger: options.logger });
 
   app.notFound((c) =>
     c.json(
