@@ -96,7 +96,20 @@ describe('traces', () => {
     await waitForRows(page, 1);
     expect(await rowIds(page)).toEqual([target.traceId]);
 
+    // A time range typed in UTC minutes, as the table shows times.
     await page.getByLabel('Search').fill('');
+    const from = (traces[5] as SeededTrace).startTime.slice(0, 16);
+    const to = (traces[1] as SeededTrace).startTime.slice(0, 16);
+    await page.getByLabel('From (UTC)').fill(from);
+    await page.getByLabel('To (UTC)').fill(to);
+    await page.getByRole('button', { name: 'Apply' }).click();
+    const inRange = traces.filter((trace) => trace.startTime >= `${from}:00.000Z` && trace.startTime < `${to}:00.000Z`);
+    await waitForRows(page, inRange.length);
+    expect(await rowIds(page)).toEqual(inRange.map((trace) => trace.traceId));
+    expect(new URL(page.url()).searchParams.get('from')).toBe(`${from}:00.000Z`);
+    await page.getByLabel('Time range').selectOption('all');
+    await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBeNull();
+
     await page.getByLabel('Status').selectOption('error');
     await page.getByRole('button', { name: 'Apply' }).click();
     const failed = traces.filter((trace) => trace.status === 'error');

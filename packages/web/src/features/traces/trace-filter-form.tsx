@@ -1,8 +1,8 @@
 // The trace list's filters besides the environment: model, prompt and version, status, text search and time range.
 import { type FormEvent, useState } from 'react';
 import { navigate, useLocation, withQuery } from '../../app/router';
-import { isoToLocalInput, localInputToIso } from './local-time';
 import { type TraceFilters, withFilters } from './trace-filters';
+import { isoToUtcInput, utcInputToIso } from './utc-input';
 
 const RANGES = [
   { label: 'Last hour', ms: 3_600_000 },
@@ -23,8 +23,8 @@ export function TraceFilterForm(props: {
   const [promptVersion, setPromptVersion] = useState(props.filters.promptVersion ?? '');
   const [status, setStatus] = useState(props.filters.status ?? '');
   const [q, setQ] = useState(props.filters.q ?? '');
-  const [from, setFrom] = useState(isoToLocalInput(props.filters.from));
-  const [to, setTo] = useState(isoToLocalInput(props.filters.to));
+  const [from, setFrom] = useState(isoToUtcInput(props.filters.from));
+  const [to, setTo] = useState(isoToUtcInput(props.filters.to));
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -34,8 +34,8 @@ export function TraceFilterForm(props: {
       promptVersion,
       status,
       q,
-      from: localInputToIso(from),
-      to: localInputToIso(to),
+      from: utcInputToIso(from),
+      to: utcInputToIso(to),
     };
     navigate(withQuery(location, withFilters(changes)));
   };
@@ -76,11 +76,11 @@ export function TraceFilterForm(props: {
         </select>
       </label>
       <label>
-        From
+        From (UTC)
         <input type="datetime-local" value={from} onChange={(event) => setFrom(event.target.value)} />
       </label>
       <label>
-        To
+        To (UTC)
         <input type="datetime-local" value={to} onChange={(event) => setTo(event.target.value)} />
       </label>
       <button type="submit" className="primary">

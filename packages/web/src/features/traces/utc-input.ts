@@ -1,15 +1,14 @@
-// Converts between ISO 8601 instants (the API's times) and the local "YYYY-MM-DDTHH:mm" of datetime-local inputs.
+// Converts between ISO 8601 instants (the API's times) and the "YYYY-MM-DDTHH:mm" of datetime-local inputs, in UTC
+// like every time the app shows (dateTime), so a time read in the table can be typed into the filter as it is.
 
-export function isoToLocalInput(iso: string | undefined): string {
+export function isoToUtcInput(iso: string | undefined): string {
   if (iso === undefined) return '';
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 16);
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, 16);
 }
 
-export function localInputToIso(value: string): string | null {
+export function utcInputToIso(value: string): string | null {
   if (value === '') return null;
-  const date = new Date(value);
+  const date = new Date(`${value}Z`);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
