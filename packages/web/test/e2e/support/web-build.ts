@@ -27,5 +27,14 @@ export function webBuildIsStale(): boolean {
 export async function ensureWebBuild(): Promise<void> {
   if (!webBuildIsStale()) return;
   const { build } = await import('vite');
-  await build({ root: WEB_DIR, logLevel: 'warn', configFile: join(WEB_DIR, 'vite.config.ts') });
+  // Vitest sets NODE_ENV=test, which would bundle React's development build (twice the size, StrictMode's double
+  // requests): the tests must exercise what `npm run build` ships.
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root: WEB_DIR, mode: 'production', logLevel: 'warn', configFile: join(WEB_DIR, 'vite.config.ts') });
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
 }
