@@ -39,11 +39,12 @@ describe('dashboard', () => {
     const { page, problems } = await openPage(browser);
     page.setDefaultTimeout(10_000);
     await signIn(page, web.url, web.key);
-    // Every API request from here on (signing in lands on the traces page, which lists traces).
+    // Every API request of the dashboard (signing in lands on the traces page, which lists traces and polls).
     const requested: string[] = [];
     page.on('request', (request) => {
       const url = new URL(request.url());
-      if (url.pathname.startsWith('/api/')) requested.push(`${url.pathname}${url.search}`);
+      const from = new URL(request.headers().referer ?? 'http://x/').pathname;
+      if (url.pathname.startsWith('/api/') && from === '/dashboard') requested.push(`${url.pathname}${url.search}`);
     });
     await page.goto(`${web.url}/dashboard?range=7d`);
 

@@ -31,7 +31,13 @@ const METRIC_CHARTS: readonly MetricChart[] = [
     yFormat: compact,
     zeroWhenEmpty: true,
   },
-  { title: 'Cost (USD)', testId: 'chart-cost', value: (point) => point.costUsd, yFormat: usd, zeroWhenEmpty: false },
+  {
+    title: 'Cost (USD)',
+    testId: 'chart-cost',
+    value: (point) => point.costUsd,
+    yFormat: (y) => (y === 0 ? '$0' : usd(y)),
+    zeroWhenEmpty: false,
+  },
   {
     title: 'Latency, mean',
     testId: 'chart-latency-avg',

@@ -27,6 +27,9 @@ export interface SeededScores {
   readonly releases: readonly string[];
 }
 
+/** Spans written per store transaction. */
+const INSERT_BATCH = 5000;
+
 /** A deterministic pseudo-random stream, so the planted data is the same on every run. */
 function random(seed: number): () => number {
   let state = seed;
@@ -95,13 +98,20 @@ export async function seedScoredTraces(
     });
   }
 
+  // Label moves happen now (the registry stamps them): production gets v1, then is promoted to v2. Before the bulk
+  // writes, so no API call waits behind them on a keep-alive connection the server has since closed.
+  await apiRequest(web, `/api/prompts/${SEED_PROMPT}/labels/production`, 'PUT', { version: 1 });
+  await apiRequest(web, `/api/prompts/${SEED_PROMPT}/labels/production`, 'PUT', { version: 2 });
+
   // Spread over the last 3 days, ending 5 minutes ago; the newest third runs v2.
   const spanMs = 3 * 86_400_000;
   const spans = Array.from({ length: count }, (_, index) => {
     const startMs = nowMs - 300_000 - spanMs + Math.round(((index + 0.5) / count) * spanMs);
     return traceSpan(index, startMs, index >= (count * 2) / 3 ? '2' : '1', next);
   });
-  await web.store.insertSpans(web.project.id, spans);
+  for (let start = 0; start < spans.length; start += INSERT_BATCH) {
+    await web.store.insertSpans(web.project.id, spans.slice(start, start + INSERT_BATCH));
+  }
 
   const plantedFailures = new Set<string>();
   for (const span of spans) {
@@ -129,9 +139,6 @@ export async function seedScoredTraces(
     });
   }
 
-  // Label moves happen now (the registry stamps them): production gets v1, then is promoted to v2.
-  await apiRequest(web, `/api/prompts/${SEED_PROMPT}/labels/production`, 'PUT', { version: 1 });
-  await apiRequest(web, `/api/prompts/${SEED_PROMPT}/labels/production`, 'PUT', { version: 2 });
   return {
     traceIds: spans.map((span) => span.traceId),
     plantedFailures,
