@@ -18,6 +18,11 @@ describe('instructionFromDescription', () => {
     ['Names the entity', 'Name the entity.'],
     ['Identifies the language', 'Identify the language.'],
     ['Addresses the user by name', 'Address the user by name.'],
+    // "e.g." does not end a sentence.
+    [
+      'Uses the most specific type (e.g. Recipe rather than Thing)',
+      'Use the most specific type (e.g. Recipe rather than Thing).',
+    ],
     ['Answers only in JSON', 'Answer only in JSON.'],
     ['Never mentions competitors', 'Never mention competitors.'],
     ['Does not mention competitors', 'Do not mention competitors.'],

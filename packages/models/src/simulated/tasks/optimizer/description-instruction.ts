@@ -49,7 +49,8 @@ const fill: Fill = (template, value) => template.replace(/\{[a-z]\}/, value);
 export function instructionFromDescription(description: string, pick: Pick, tag: string): string | null {
   const sentences = description
     .trim()
-    .split(/(?<=[.!?])\s+(?=[A-Z])/)
+    // A full stop after "e.g." or "i.e." does not end the sentence.
+    .split(/(?<!\b(?:[eE]\.g|[iI]\.e|etc|vs|cf|approx|incl|resp)\.)(?<=[.!?])\s+(?=[A-Z])/)
     .map((sentence) => sentence.trim())
     .filter((sentence) => sentence !== '')
     .slice(0, 2);

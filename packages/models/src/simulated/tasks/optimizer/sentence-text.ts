@@ -8,8 +8,24 @@
 export function splitSentences(text: string): string[] {
   return text
     .split('\n')
-    .flatMap((line) => [...line.matchAll(/\S.*?(?:[.!?]+(?=\s|$)|$)/g)].map((match) => match[0].trim()))
+    .flatMap((line) =>
+      mergeAbbreviations([...line.matchAll(/\S.*?(?:[.!?]+(?=\s|$)|$)/g)].map((match) => match[0].trim())),
+    )
     .filter((sentence) => sentence !== '');
+}
+
+/** Abbreviations whose full stop does not end a sentence ("e.g. Recipe", "i.e. the page"). */
+export const ABBREVIATION = /\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|resp)\.$/i;
+
+/** Glues a fragment ending in an abbreviation to the one after it. */
+function mergeAbbreviations(fragments: readonly string[]): string[] {
+  const merged: string[] = [];
+  for (const fragment of fragments) {
+    const last = merged.at(-1);
+    if (last !== undefined && ABBREVIATION.test(last)) merged[merged.length - 1] = `${last} ${fragment}`;
+    else merged.push(fragment);
+  }
+  return merged;
 }
 
 /**
