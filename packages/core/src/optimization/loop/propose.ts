@@ -6,6 +6,7 @@ import type { RcaReport, RootCause } from '../../rca/rca-types.js';
 import { ablateSentenceBlock, splitSentences } from '../operators/ablate-sentences.js';
 import { type PromptCandidate, systemText } from '../operators/candidate.js';
 import { criterionToInstruction } from '../operators/criterion-to-instruction.js';
+import { CHARS_PER_TOKEN } from '../operators/estimate-prompt-tokens.js';
 import { addFewShotExample, swapFewShotExample } from '../operators/few-shot.js';
 import { NO_COST } from './budget-tracker.js';
 import type { CallCost, EvaluatedItem, OptimizationOperator, OptimizerPort } from './optimization-types.js';
@@ -14,6 +15,8 @@ import { seededShuffle } from './seeded-shuffle.js';
 
 /** Demonstrations a prompt carries at most; beyond, a new one replaces an old one. */
 const MAX_EXAMPLES = 3;
+/** Estimated tokens of one demonstration (input and output) beyond which it is not proposed. */
+const MAX_EXAMPLE_TOKENS = 1000;
 
 export interface Proposal {
   readonly operator: OptimizationOperator;
@@ -100,7 +103,13 @@ export function proposalsForCause(input: CauseProposalInput): Proposal[] {
     proposals.push({
       operator: 'few-shot',
       make: () => {
-        const source = passing.find(({ item, result }) => !Array.isArray(item.input) && result.output !== null);
+        // A demonstration costs its size on every call: a whole web page as an example is not worth trying.
+        const source = passing.find(
+          ({ item, result }) =>
+            !Array.isArray(item.input) &&
+            result.output !== null &&
+            (JSON.stringify(item.input).length + result.output.length) / CHARS_PER_TOKEN <= MAX_EXAMPLE_TOKENS,
+        );
         if (source === undefined) return done(null);
         const example: PromptExample = {
           input: source.item.input as Readonly<Record<string, unknown>>,
