@@ -1,42 +1,20 @@
 // The client side of the response cache: keys from (model, params, messages, output schema), lookups in batches
 // before a run, writes buffered and sent in batches while it runs.
+import { answerCacheKey, type CachedAnswer, isCachedAnswer } from '@kaizen/models';
 import type { CacheApi } from '../api/experiments-api.js';
-import { sha256Json } from './hash-json.js';
 
-/** Bumped when what a cached answer holds changes, so old entries are not misread. */
-const CACHE_FORMAT = 1;
+// One definition of the cached answer and its key, shared with the optimization ports: an optimization reuses what
+// an experiment paid for, and the other way round.
+export { type CachedAnswer, isCachedAnswer };
+
 const LOOKUP_BATCH = 200;
 const WRITE_BATCH = 50;
-
-/** What one model call answered, as cached: enough to evaluate and account for it again without calling. */
-export interface CachedAnswer {
-  readonly text: string;
-  readonly inputTokens: number | null;
-  readonly outputTokens: number | null;
-  readonly costUsd: number | null;
-  readonly latencyMs: number;
-  /** The model that answered (a dated snapshot when the provider reports one). */
-  readonly model: string;
-}
 
 /**
  * @example
  * const key = await responseCacheKey({ model: 'sim:schemaorg', params: { temperature: 0 }, messages, outputSchema: null });
  */
-export function responseCacheKey(request: {
-  readonly model: string;
-  readonly params: unknown;
-  readonly messages: unknown;
-  readonly outputSchema: unknown;
-}): Promise<string> {
-  return sha256Json({ cache: CACHE_FORMAT, ...request });
-}
-
-export function isCachedAnswer(value: unknown): value is CachedAnswer {
-  if (typeof value !== 'object' || value === null) return false;
-  const answer = value as Record<string, unknown>;
-  return typeof answer.text === 'string' && typeof answer.latencyMs === 'number' && typeof answer.model === 'string';
-}
+export const responseCacheKey = answerCacheKey;
 
 export interface ResponseCache {
   /** The cached answers among `keys` (malformed entries are treated as misses). */
