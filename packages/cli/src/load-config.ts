@@ -4,15 +4,22 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { KaizenError } from '@kaizen/core';
 import type { KaizenConfig } from '@kaizen/sdk';
+import type { LoadedConfig } from './settings.js';
 
 export const CONFIG_FILES = ['kaizen.config.ts', 'kaizen.config.mts', 'kaizen.config.mjs', 'kaizen.config.js'] as const;
 
 /** The config file in use: `--config`, else KAIZEN_CONFIG, else the first CONFIG_FILES entry found in `cwd`. */
 export function findConfigFile(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string | null {
-  const explicit = flag ?? env.KAIZEN_CONFIG;
+  const explicit = flag !== undefined && flag !== '' ? flag : env.KAIZEN_CONFIG;
   if (explicit !== undefined && explicit !== '') {
     const path = resolve(cwd, explicit);
-    if (!existsSync(path)) throw new KaizenError('invalid_input', `config file ${explicit} does not exist`);
+    if (!existsSync(path)) {
+      const source = explicit === flag ? '--config' : 'KAIZEN_CONFIG';
+      throw new KaizenError(
+        'invalid_input',
+        `config file ${explicit} (from ${source}) does not exist: fix ${source}, or drop it to use ./kaizen.config.ts`,
+      );
+    }
     return path;
   }
   for (const name of CONFIG_FILES) {
@@ -30,8 +37,22 @@ export function findConfigFile(flag: string | undefined, env: NodeJS.ProcessEnv,
  * const checklist = config.evaluators?.extractor;
  */
 export async function loadConfig(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): Promise<KaizenConfig> {
+  return (await loadConfigFile(flag, env, cwd)).config;
+}
+
+/**
+ * Like loadConfig, with the path of the file read (null when none), for messages that say where a value came from.
+ *
+ * @example
+ * const { config, path } = await loadConfigFile(options.config, process.env, process.cwd());
+ */
+export async function loadConfigFile(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): Promise<LoadedConfig> {
   const path = findConfigFile(flag, env, cwd);
-  if (path === null) return {};
+  if (path === null) return { config: {}, path: null };
   let module: { default?: unknown };
   try {
     module = (await import(pathToFileURL(path).href)) as { default?: unknown };
@@ -46,5 +67,5 @@ export async function loadConfig(flag: string | undefined, env: NodeJS.ProcessEn
   if (evaluators !== undefined && (typeof evaluators !== 'object' || evaluators === null)) {
     throw new KaizenError('invalid_input', `${path}: "evaluators" must be an object of checklists by name`);
   }
-  return config as KaizenConfig;
+  return { config: config as KaizenConfig, path };
 }

@@ -14,8 +14,10 @@ import { registerRcaCommand } from './commands/rca.js';
 import { registerReplayCommand } from './commands/replay.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerTracesCommand } from './commands/traces.js';
+import { hintFor } from './error-hints.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
 import { type Output, processOutput } from './output.js';
+import { PROGRAM_HELP } from './program-help.js';
 
 export function buildProgram(context: CommandContext): Command {
   const program = new Command('kaizen')
@@ -25,7 +27,8 @@ export function buildProgram(context: CommandContext): Command {
       writeOut: (text) => context.output.stdout(text),
       writeErr: (text) => context.output.stderr(text),
     })
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', PROGRAM_HELP);
   registerServeCommand(program, context);
   registerKeysCommand(program, context);
   registerTracesCommand(program, context);
@@ -65,7 +68,8 @@ export async function main(
       return error.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
     }
     if (KaizenError.isInstance(error)) {
-      context.output.stderr(`kaizen: ${error.message}`);
+      const hint = hintFor(error, context.connection);
+      context.output.stderr(`kaizen: ${error.message}${hint === null ? '' : `\nhint: ${hint}`}`);
       return EXIT_ERROR;
     }
     context.output.stderr(

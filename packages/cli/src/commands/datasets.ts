@@ -2,13 +2,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { KaizenError } from '@kaizen/core';
-import { createKaizenApi, type KaizenApi, type TraceViewFilter } from '@kaizen/sdk';
+import type { KaizenApi, TraceViewFilter } from '@kaizen/sdk';
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
-import { addConnectionOptions, type ConnectionFlags } from '../connect.js';
+import { addConnectionOptions, type ConnectionFlags, connect } from '../connect.js';
+import { examples } from '../help.js';
 import { printJson } from '../output.js';
 import { parsePositiveInteger } from '../parse-options.js';
-import { resolveServerSettings } from '../settings.js';
 import { formatDatasetList, formatDatasetVersion, formatItems } from './datasets-format.js';
 import {
   formatOfFile,
@@ -47,9 +47,8 @@ interface CreateFlags extends Flags {
 /** Building a version from a large view, or uploading a large file, takes longer than a read. */
 const DATASET_TIMEOUT_MS = 120_000;
 
-function api(flags: ConnectionFlags, context: CommandContext): KaizenApi {
-  const settings = resolveServerSettings(flags, context.env);
-  return createKaizenApi({ url: settings.url, apiKey: settings.apiKey, timeoutMs: DATASET_TIMEOUT_MS });
+function api(flags: ConnectionFlags, context: CommandContext): Promise<KaizenApi> {
+  return connect(flags, context, { timeoutMs: DATASET_TIMEOUT_MS });
 }
 
 const versionOf = (value: string | undefined) =>
@@ -85,7 +84,15 @@ function splitSettings(seed: number, fractions: string | undefined) {
 export function registerDatasetsCommand(program: Command, context: CommandContext): void {
   const datasets = program
     .command('datasets')
-    .description('Versioned datasets from production traces or files, split into train/validation/holdout');
+    .description('Versioned datasets from production traces or files, split into train/validation/holdout')
+    .addHelpText(
+      'after',
+      examples([
+        'kaizen datasets create failures --environment production --prompt extractor --label fail --size 200',
+        'kaizen datasets import pages --file pages.jsonl',
+        'kaizen datasets export pages --split holdout > holdout.jsonl',
+      ]),
+    );
 
   addConnectionOptions(datasets.command('create <name>').description('Create a version from a trace view'))
     .requiredOption('--prompt <name>', 'the prompt whose inputs become items')
@@ -107,13 +114,15 @@ export function registerDatasetsCommand(program: Command, context: CommandContex
     .option('--message <message>', 'why this version, for the history')
     .addHelpText(
       'after',
-      '\nExamples:\n' +
-        '  kaizen datasets create failures --environment production --prompt extractor --label fail --sample stratified-criterion --size 200\n' +
-        '  kaizen datasets create recent --environment production --prompt extractor --sample recent --size 50 --json',
+      examples([
+        'kaizen datasets create failures --environment production --prompt extractor --label fail --sample stratified-criterion --size 200',
+        'kaizen datasets create recent --environment production --prompt extractor --sample recent --size 50 --json',
+      ]),
     )
     .action(async (name: string, options: CreateFlags) => {
       const seed = parseSeed(options.seed);
-      const version = await api(options, context).datasets.createFromTraces(name, {
+      const client = await api(options, context);
+      const version = await client.datasets.createFromTraces(name, {
         filter: viewOf(options),
         sample: {
           strategy: parseStrategy(options.sample),
@@ -138,9 +147,14 @@ export function registerDatasetsCommand(program: Command, context: CommandContex
     .option('--message <message>', 'why this version, for the history')
     .addHelpText(
       'after',
-      '\nCSV: columns become input variables; `expected` (JSON or text) or `expected.<field>` columns hold the expected\n' +
-        'output, `metadata.<key>` columns the metadata, `id` the item id, `split` a fixed split.\n\n' +
-        'Examples:\n  kaizen datasets import pages --file pages.jsonl --seed 7\n  kaizen datasets import tickets --file tickets.csv --splits 0.8,0.1,0.1',
+      examples(
+        [
+          'kaizen datasets import pages --file pages.jsonl --seed 7',
+          'kaizen datasets import tickets --file tickets.csv --splits 0.8,0.1,0.1 --json',
+        ],
+        'CSV: columns become input variables; `expected` (JSON or text) or `expected.<field>` columns hold the expected\n' +
+          'output, `metadata.<key>` columns the metadata, `id` the item id, `split` a fixed split.',
+      ),
     )
     .action(
       async (
@@ -154,7 +168,8 @@ export function registerDatasetsCommand(program: Command, context: CommandContex
         } catch (error) {
           throw new KaizenError('invalid_input', `cannot read --file ${options.file}: ${(error as Error).message}`);
         }
-        const version = await api(options, context).datasets.importFile(name, {
+        const client = await api(options, context);
+        const version = await client.datasets.importFile(name, {
           content,
           format,
           seed: parseSeed(options.seed),
@@ -168,9 +183,10 @@ export function registerDatasetsCommand(program: Command, context: CommandContex
     );
 
   addConnectionOptions(datasets.command('list').description('List datasets with their latest version'))
-    .addHelpText('after', '\nExample:\n  kaizen datasets list --json')
+    .addHelpText('after', examples(['kaizen datasets list', 'kaizen datasets list --json']))
     .action(async (options: Flags) => {
-      const { items } = await api(options, context).datasets.list();
+      const client = await api(options, context);
+      const { items } = await client.datasets.list();
       if (options.json) return printJson(context.output, { items });
       context.output.stdout(formatDatasetList(items));
     });
@@ -181,10 +197,10 @@ export function registerDatasetsCommand(program: Command, context: CommandContex
     .option('--limit <n>', 'items to show', '20')
     .addHelpText(
       'after',
-      '\nExamples:\n  kaizen datasets show pages\n  kaizen datasets show pages --version 2 --split holdout --json',
+      examples(['kaizen datasets show pages', 'kaizen datasets show pages --version 2 --split holdout --json']),
     )
     .action(async (name: string, options: Flags & { version?: string; split?: string; limit: string }) => {
-      const client = api(options, context);
+      const client = await api(options, context);
       const version = await client.datasets.getVersion(name, versionOf(options.version));
       const split = options.split === undefined ? undefined : parseSplit(options.split);
       const page = await client.datasets.listItems(name, version.version, {
@@ -200,18 +216,33 @@ export function registerDatasetsCommand(program: Command, context: CommandContex
   addConnectionOptions(datasets.command('export <name>').description('Write a version as JSONL, CSV or JSON'))
     .option('--version <version>', 'version number (default: latest)')
     .option('--split <split>', 'only items of this split')
-    .option('--format <format>', 'jsonl, csv or json', 'jsonl')
+    .option('--format <format>', 'jsonl, csv or json (--json is short for --format json)', 'jsonl')
     .option('--output <file>', 'write to this file instead of stdout')
     .addHelpText(
       'after',
-      '\nJSONL round-trips every item exactly; CSV writes non-text values as JSON text.\n\n' +
-        'Examples:\n  kaizen datasets export pages --format csv --output pages.csv\n  kaizen datasets export pages --version 2 --split holdout > holdout.jsonl',
+      examples(
+        [
+          'kaizen datasets export pages --format csv --output pages.csv',
+          'kaizen datasets export pages --version 2 --split holdout > holdout.jsonl',
+          'kaizen datasets export pages --json',
+        ],
+        'JSONL round-trips every item exactly; CSV writes non-text values as JSON text. With --output, stdout stays\n' +
+          'empty and a notice goes to stderr.',
+      ),
     )
     .action(
-      async (name: string, options: Flags & { version?: string; split?: string; format: string; output?: string }) => {
+      async (
+        name: string,
+        options: Flags & { version?: string; split?: string; format: string; output?: string },
+        command: Command,
+      ) => {
         const split = options.split === undefined ? undefined : parseSplit(options.split);
+        if (options.json && command.getOptionValueSource('format') === 'cli' && options.format !== 'json') {
+          throw new KaizenError('invalid_input', `--json exports JSON: drop it, or drop --format ${options.format}`);
+        }
         const format = options.json ? 'json' : parseFormat(options.format);
-        const text = await api(options, context).datasets.exportFile(name, versionOf(options.version), {
+        const client = await api(options, context);
+        const text = await client.datasets.exportFile(name, versionOf(options.version), {
           format,
           ...(split !== undefined ? { split } : {}),
         });

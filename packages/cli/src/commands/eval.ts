@@ -1,16 +1,17 @@
 // `kaizen eval`: runs a prompt version over a dataset with a checklist from kaizen.config.ts, with a progress bar,
 // then compares it with a baseline experiment or label.
 import { type Checklist, KaizenError } from '@kaizen/core';
-import { type ComparedExperiments, createKaizenApi, type ExperimentProgress, runExperiment } from '@kaizen/sdk';
+import { type ComparedExperiments, type ExperimentProgress, runExperiment } from '@kaizen/sdk';
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
-import { addConnectionOptions, type ConnectionFlags } from '../connect.js';
-import { EXIT_ERROR } from '../exit-codes.js';
-import { loadConfig } from '../load-config.js';
+import { addConnectionOptions, type ConnectionFlags, connect } from '../connect.js';
+import { EXIT_FAILED } from '../exit-codes.js';
+import { examples } from '../help.js';
+import { loadConfigFile } from '../load-config.js';
 import { printJson } from '../output.js';
 import { parsePositiveInteger } from '../parse-options.js';
 import { createProgress, type Progress } from '../progress.js';
-import { resolveServerSettings } from '../settings.js';
+import { resolveSetting, SETTINGS } from '../settings.js';
 import { parseSplit } from './datasets-options.js';
 import { resolveBaseline } from './eval-baseline.js';
 import { formatComparison, formatRun } from './eval-format.js';
@@ -26,17 +27,17 @@ interface EvalFlags extends ConnectionFlags {
   baseline?: string;
   cache: boolean;
   concurrency: string;
-  config?: string;
   json?: boolean;
 }
 
 /** Experiments upload many items and read them back whole. */
 const EVAL_TIMEOUT_MS = 120_000;
 
-function pickChecklist(
+export function pickChecklist(
   evaluators: Readonly<Record<string, Checklist>> | undefined,
   name: string | undefined,
   prompt: string,
+  path: string | null,
 ): { name: string; checklist: Checklist } {
   const names = Object.keys(evaluators ?? {});
   const chosen = name ?? (names.length === 1 ? names[0] : names.includes(prompt) ? prompt : undefined);
@@ -44,9 +45,12 @@ function pickChecklist(
   if (chosen === undefined || checklist === undefined) {
     throw new KaizenError(
       'invalid_input',
-      names.length === 0
-        ? 'no evaluators: define checklists under `evaluators` in kaizen.config.ts (or pass --config)'
-        : `${name === undefined ? 'pick an evaluator with --evaluator' : `no evaluator "${name}"`}; kaizen.config.ts defines ${names.join(', ')}`,
+      path === null
+        ? 'no config file: kaizen eval reads its checklists from kaizen.config.ts in this folder; pass --config FILE ' +
+            'or set KAIZEN_CONFIG'
+        : names.length === 0
+          ? `no evaluators in ${path}: define checklists under \`evaluators\` (or pass another --config)`
+          : `${name === undefined ? 'pick an evaluator with --evaluator' : `no evaluator "${name}"`}; ${path} defines ${names.join(', ')}`,
     );
   }
   return { name: chosen, checklist };
@@ -67,23 +71,37 @@ export function registerEvalCommand(program: Command, context: CommandContext): 
       '--evaluator <name>',
       'checklist from kaizen.config.ts `evaluators` (default: the only one, or the prompt’s)',
     )
-    .option('--model <provider:model>', "model to call (default: the version's model, else the config's)")
+    .option(
+      '--model <provider:model>',
+      "model to call (default: the version's model, else KAIZEN_MODEL, else model in kaizen.config.ts)",
+    )
     .option('--baseline <experiment|label>', 'compare with this experiment id, or with the version a label points at')
     .option('--no-cache', 'call the model for every item, even when an identical request was answered before')
     .option('--concurrency <n>', 'items in flight at once', '4')
-    .option('--config <file>', 'config file (default KAIZEN_CONFIG or ./kaizen.config.ts)')
     .addHelpText(
       'after',
-      '\nExit codes: 0 when the run completed with no model errors; 2 on errors.\n\n' +
-        'Examples:\n' +
-        '  kaizen eval --prompt extractor --version 4 --dataset pages --split validation --baseline production\n' +
-        '  kaizen eval --prompt extractor --version 4 --dataset pages --baseline 3f0c…-…-… --json',
+      examples(
+        [
+          'kaizen eval --prompt extractor --version 4 --dataset pages --split validation --baseline production',
+          'kaizen eval --prompt extractor --version 4 --dataset pages --baseline 3f0c…-…-… --json',
+        ],
+        'Checklists and judgeModel come from kaizen.config.ts. Progress goes to stderr; with --json, stdout holds one\n' +
+          'JSON document: {experiment, comparison}.\n\n' +
+          'Exit codes: 0 when every item ran; 1 when some items failed to run (model errors: the results are\n' +
+          'incomplete); 2 on usage, config or connection errors.',
+      ),
     )
     .action(async (options: EvalFlags) => {
-      const config = await loadConfig(options.config, context.env, process.cwd());
-      const { name: evaluator, checklist } = pickChecklist(config.evaluators, options.evaluator, options.prompt);
-      const settings = resolveServerSettings({ url: options.url ?? config.url, apiKey: options.apiKey }, context.env);
-      const api = createKaizenApi({ url: settings.url, apiKey: settings.apiKey, timeoutMs: EVAL_TIMEOUT_MS });
+      const loaded = await loadConfigFile(options.config, context.env, process.cwd());
+      const config = loaded.config;
+      const { name: evaluator, checklist } = pickChecklist(
+        config.evaluators,
+        options.evaluator,
+        options.prompt,
+        loaded.path,
+      );
+      const api = await connect(options, context, { timeoutMs: EVAL_TIMEOUT_MS, loaded });
+      const defaultModel = resolveSetting(SETTINGS.defaultModel, undefined, context.env, loaded)?.value;
       const split = options.split === undefined ? null : parseSplit(options.split);
       const concurrency = parsePositiveInteger(options.concurrency, '--concurrency');
       const dataset = await api.datasets.getVersion(
@@ -115,7 +133,7 @@ export function registerEvalCommand(program: Command, context: CommandContext): 
         checklist,
         evaluator,
         ...(options.model !== undefined ? { model: options.model } : {}),
-        ...(config.model !== undefined ? { defaultModel: config.model } : {}),
+        ...(defaultModel !== undefined ? { defaultModel } : {}),
         ...(config.judgeModel !== undefined ? { judgeModel: config.judgeModel } : {}),
         ...(config.prices !== undefined ? { prices: config.prices } : {}),
         cache: options.cache,
@@ -155,7 +173,7 @@ export function registerEvalCommand(program: Command, context: CommandContext): 
         context.output.stderr(
           `kaizen: ${errors} of ${run.summary?.items ?? 0} items failed to run (see the errors above)`,
         );
-        context.exitCode = EXIT_ERROR;
+        context.exitCode = EXIT_FAILED;
       }
     });
 }

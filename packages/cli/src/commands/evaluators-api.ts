@@ -2,18 +2,17 @@
 import { KaizenError } from '@kaizen/core';
 import { errorFromResponse } from '@kaizen/sdk';
 import type { CommandContext } from '../command-context.js';
-import type { ConnectionFlags } from '../connect.js';
-import { resolveServerSettings } from '../settings.js';
+import { type ConnectionFlags, serverSettings } from '../connect.js';
 
 export type ApiCall = <T>(method: string, path: string, body?: unknown) => Promise<T>;
 
 /**
  * @example
- * const call = evaluationApi(options, context);
+ * const call = await evaluationApi(options, context);
  * const { items } = await call<{ items: unknown[] }>('GET', '/api/evaluators');
  */
-export function evaluationApi(flags: ConnectionFlags, context: CommandContext): ApiCall {
-  const settings = resolveServerSettings(flags, context.env);
+export async function evaluationApi(flags: ConnectionFlags, context: CommandContext): Promise<ApiCall> {
+  const settings = await serverSettings(flags, context);
   const base = settings.url.replace(/\/+$/, '');
   return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const what = `${method} ${path}`;
@@ -39,7 +38,13 @@ export function evaluationApi(flags: ConnectionFlags, context: CommandContext): 
       );
     }
     if (!response.ok) throw errorFromResponse(response.status, text, what);
-    return (text === '' ? null : JSON.parse(text)) as T;
+    try {
+      return (text === '' ? null : JSON.parse(text)) as T;
+    } catch (error) {
+      throw new KaizenError('unavailable', `${what}: the answer is not JSON (is ${base} a Kaizen server?)`, {
+        cause: error,
+      });
+    }
   };
 }
 

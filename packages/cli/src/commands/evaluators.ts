@@ -5,7 +5,8 @@ import { type EvaluatorSummary, type EvaluatorVersion, type StoredChecklist, toS
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { addConnectionOptions, type ConnectionFlags } from '../connect.js';
-import { loadConfig } from '../load-config.js';
+import { examples } from '../help.js';
+import { loadConfigFile } from '../load-config.js';
 import { formatTable, printJson } from '../output.js';
 import { parsePositiveInteger } from '../parse-options.js';
 import { evaluationApi, percent, segment } from './evaluators-api.js';
@@ -45,32 +46,43 @@ function describeCheck(check: StoredChecklist['criteria'][number]['check']): str
 export function registerEvaluatorsCommand(program: Command, context: CommandContext): void {
   const evaluators = program
     .command('evaluators')
-    .description('Register the checklists of kaizen.config.ts on the server (versioned), list, show, agreement');
+    .description('Register the checklists of kaizen.config.ts on the server (versioned), list, show, agreement')
+    .addHelpText(
+      'after',
+      examples(['kaizen evaluators push', 'kaizen evaluators list', 'kaizen evaluators agreement support']),
+    );
 
   addConnectionOptions(evaluators.command('push').description('Register every evaluator of kaizen.config.ts'))
-    .option('--config <file>', 'config file (default KAIZEN_CONFIG or ./kaizen.config.ts)')
     .option('--only <name>', 'push this evaluator only')
     .option('--message <message>', 'what changed, kept with each new version')
     .addHelpText(
       'after',
-      '\nCustom code checks are registered by name (their criterion id); their code stays in the config, so\n' +
-        'start the server with the same config for online evaluation: kaizen serve --config kaizen.config.ts\n\n' +
-        'Example:\n  kaizen evaluators push --config kaizen.config.ts',
+      examples(
+        [
+          'kaizen evaluators push --config kaizen.config.ts',
+          'kaizen evaluators push --only support --message "stricter tone" --json',
+        ],
+        'Custom code checks are registered by name (their criterion id); their code stays in the config, so\n' +
+          'start the server with the same config for online evaluation: kaizen serve --config kaizen.config.ts',
+      ),
     )
-    .action(async (options: Flags & { config?: string; only?: string; message?: string }) => {
-      const config = await loadConfig(options.config, context.env, process.cwd());
-      const entries = Object.entries(config.evaluators ?? {}).filter(
+    .action(async (options: Flags & { only?: string; message?: string }) => {
+      const loaded = await loadConfigFile(options.config, context.env, process.cwd());
+      const entries = Object.entries(loaded.config.evaluators ?? {}).filter(
         ([name]) => options.only === undefined || name === options.only,
       );
       if (entries.length === 0) {
         throw new KaizenError(
           'invalid_input',
-          options.only === undefined
-            ? 'the config defines no evaluators: add them under `evaluators` in kaizen.config.ts'
-            : `the config has no evaluator "${options.only}"`,
+          loaded.path === null
+            ? 'no config file: kaizen evaluators push reads kaizen.config.ts in this folder; pass --config FILE or ' +
+                'set KAIZEN_CONFIG'
+            : options.only === undefined
+              ? `${loaded.path} defines no evaluators: add them under \`evaluators\``
+              : `${loaded.path} has no evaluator "${options.only}"`,
         );
       }
-      const call = evaluationApi(options, context);
+      const call = await evaluationApi(options, context);
       const items: { name: string; version: number; created: boolean }[] = [];
       for (const [name, checklist] of entries) {
         const result = await call<PushResult>('POST', '/api/evaluators', {
@@ -91,20 +103,25 @@ export function registerEvaluatorsCommand(program: Command, context: CommandCont
       }
     });
 
-  addConnectionOptions(evaluators.command('list').description('List registered evaluators')).action(
-    async (options: Flags) => {
-      const { items } = await evaluationApi(options, context)<{ items: EvaluatorSummary[] }>('GET', '/api/evaluators');
+  addConnectionOptions(evaluators.command('list').description('List registered evaluators'))
+    .addHelpText('after', examples(['kaizen evaluators list', 'kaizen evaluators list --json']))
+    .action(async (options: Flags) => {
+      const call = await evaluationApi(options, context);
+      const { items } = await call<{ items: EvaluatorSummary[] }>('GET', '/api/evaluators');
       if (options.json) return printJson(context.output, { items });
       if (items.length === 0) return context.output.stdout('No evaluators yet: run `kaizen evaluators push`.');
       const rows = items.map((item) => [item.name, String(item.latestVersion), String(item.criteria), item.updatedAt]);
       context.output.stdout(formatTable(['NAME', 'LATEST', 'CRITERIA', 'UPDATED'], rows));
-    },
-  );
+    });
 
   addConnectionOptions(evaluators.command('show <name>').description('Show an evaluator version (default: latest)'))
     .option('--version <version>', 'a version number')
+    .addHelpText(
+      'after',
+      examples(['kaizen evaluators show support', 'kaizen evaluators show support --version 2 --json']),
+    )
     .action(async (name: string, options: Flags & { version?: string }) => {
-      const call = evaluationApi(options, context);
+      const call = await evaluationApi(options, context);
       const found =
         options.version === undefined
           ? (await call<{ latest: EvaluatorVersion }>('GET', `/api/evaluators/${segment(name)}`)).latest
@@ -130,26 +147,35 @@ export function registerEvaluatorsCommand(program: Command, context: CommandCont
     evaluators
       .command('agreement <name>')
       .description("Agreement of each judged criterion with human labels (accuracy, Cohen's kappa, confusion)"),
-  ).action(async (name: string, options: Flags) => {
-    const answer = await evaluationApi(options, context)<{ evaluator: string; version: number; criteria: Agreement[] }>(
-      'GET',
-      `/api/evaluators/${segment(name)}/agreement`,
-    );
-    if (options.json) return printJson(context.output, answer);
-    if (answer.criteria.length === 0) {
-      return context.output.stdout(`${name} has no judged (llm_judge) criteria.`);
-    }
-    const rows = answer.criteria.map((item) => [
-      item.criterionId,
-      String(item.n),
-      percent(item.accuracy),
-      item.kappa === null ? '-' : item.kappa.toFixed(2),
-      `${item.confusion.tp}/${item.confusion.fp}/${item.confusion.fn}/${item.confusion.tn}`,
-    ]);
-    context.output.stdout(
-      `${answer.evaluator} version ${answer.version}: judge vs human labels\n` +
-        `${formatTable(['CRITERION', 'N', 'ACCURACY', 'KAPPA', 'TP/FP/FN/TN'], rows)}\n` +
-        'Label traces with `kaizen labels set TRACE_ID --evaluator E --criterion C --pass|--fail`.',
-    );
-  });
+  )
+    .addHelpText(
+      'after',
+      examples(
+        ['kaizen evaluators agreement support', 'kaizen evaluators agreement support --json'],
+        'Label traces first: kaizen labels set TRACE_ID --evaluator E --criterion C --pass|--fail',
+      ),
+    )
+    .action(async (name: string, options: Flags) => {
+      const call = await evaluationApi(options, context);
+      const answer = await call<{ evaluator: string; version: number; criteria: Agreement[] }>(
+        'GET',
+        `/api/evaluators/${segment(name)}/agreement`,
+      );
+      if (options.json) return printJson(context.output, answer);
+      if (answer.criteria.length === 0) {
+        return context.output.stdout(`${name} has no judged (llm_judge) criteria.`);
+      }
+      const rows = answer.criteria.map((item) => [
+        item.criterionId,
+        String(item.n),
+        percent(item.accuracy),
+        item.kappa === null ? '-' : item.kappa.toFixed(2),
+        `${item.confusion.tp}/${item.confusion.fp}/${item.confusion.fn}/${item.confusion.tn}`,
+      ]);
+      context.output.stdout(
+        `${answer.evaluator} version ${answer.version}: judge vs human labels\n` +
+          `${formatTable(['CRITERION', 'N', 'ACCURACY', 'KAPPA', 'TP/FP/FN/TN'], rows)}\n` +
+          'Label traces with `kaizen labels set TRACE_ID --evaluator E --criterion C --pass|--fail`.',
+      );
+    });
 }

@@ -5,6 +5,7 @@ import type { HumanLabel } from '@kaizen/store';
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { addConnectionOptions, type ConnectionFlags } from '../connect.js';
+import { examples } from '../help.js';
 import { formatTable, printJson } from '../output.js';
 import { evaluationApi, segment } from './evaluators-api.js';
 
@@ -30,7 +31,16 @@ function author(env: NodeJS.ProcessEnv): string {
 }
 
 export function registerLabelsCommand(program: Command, context: CommandContext): void {
-  const labels = program.command('labels').description('Human labels per trace and criterion');
+  const labels = program
+    .command('labels')
+    .description('Human labels per trace and criterion')
+    .addHelpText(
+      'after',
+      examples([
+        'kaizen labels set 4bf92f3577b34da6a3ce929d0e0e4736 --evaluator support --criterion polite --pass',
+        'kaizen labels list 4bf92f3577b34da6a3ce929d0e0e4736',
+      ]),
+    );
 
   addConnectionOptions(labels.command('set <traceId>').description('Label one criterion of a trace as pass or fail'))
     .requiredOption('--evaluator <name>', 'the evaluator the criterion belongs to')
@@ -41,11 +51,15 @@ export function registerLabelsCommand(program: Command, context: CommandContext)
     .option('--author <author>', 'who (default: KAIZEN_ACTOR or your user name)')
     .addHelpText(
       'after',
-      '\nExample:\n  kaizen labels set 4bf92f3577b34da6a3ce929d0e0e4736 --evaluator support --criterion polite --fail --note "curt"',
+      examples([
+        'kaizen labels set 4bf92f3577b34da6a3ce929d0e0e4736 --evaluator support --criterion polite --fail --note "curt"',
+        'kaizen labels set 4bf92f3577b34da6a3ce929d0e0e4736 --evaluator support --criterion polite --pass --json',
+      ]),
     )
     .action(async (traceId: string, options: SetFlags) => {
       if (options.pass === options.fail) throw new KaizenError('invalid_input', 'give exactly one of --pass or --fail');
-      const label = await evaluationApi(options, context)<HumanLabel>('PUT', `/api/traces/${segment(traceId)}/labels`, {
+      const call = await evaluationApi(options, context);
+      const label = await call<HumanLabel>('PUT', `/api/traces/${segment(traceId)}/labels`, {
         evaluator: options.evaluator,
         criterion: options.criterion,
         passed: options.pass === true,
@@ -58,12 +72,17 @@ export function registerLabelsCommand(program: Command, context: CommandContext)
       );
     });
 
-  addConnectionOptions(labels.command('list <traceId>').description('The human labels of a trace')).action(
-    async (traceId: string, options: Flags) => {
-      const answer = await evaluationApi(options, context)<{ items: HumanLabel[] }>(
-        'GET',
-        `/api/traces/${segment(traceId)}/labels`,
-      );
+  addConnectionOptions(labels.command('list <traceId>').description('The human labels of a trace'))
+    .addHelpText(
+      'after',
+      examples([
+        'kaizen labels list 4bf92f3577b34da6a3ce929d0e0e4736',
+        'kaizen labels list 4bf92f3577b34da6a3ce929d0e0e4736 --json',
+      ]),
+    )
+    .action(async (traceId: string, options: Flags) => {
+      const call = await evaluationApi(options, context);
+      const answer = await call<{ items: HumanLabel[] }>('GET', `/api/traces/${segment(traceId)}/labels`);
       if (options.json) return printJson(context.output, answer);
       if (answer.items.length === 0) return context.output.stdout('No labels on this trace.');
       const rows = answer.items.map((label) => [
@@ -74,6 +93,5 @@ export function registerLabelsCommand(program: Command, context: CommandContext)
         label.note ?? '',
       ]);
       context.output.stdout(formatTable(['EVALUATOR', 'CRITERION', 'LABEL', 'AUTHOR', 'NOTE'], rows));
-    },
-  );
+    });
 }

@@ -4,6 +4,7 @@ import type { OnlineEvaluator } from '@kaizen/store';
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { addConnectionOptions, type ConnectionFlags } from '../connect.js';
+import { examples } from '../help.js';
 import { formatTable, printJson } from '../output.js';
 import { evaluationApi } from './evaluators-api.js';
 
@@ -52,7 +53,17 @@ function addViewOptions(command: Command): Command {
 }
 
 export function registerOnlineCommand(program: Command, context: CommandContext): void {
-  const online = program.command('online').description('Score incoming traces with evaluators (online evaluation)');
+  const online = program
+    .command('online')
+    .description('Score incoming traces with evaluators (online evaluation)')
+    .addHelpText(
+      'after',
+      examples([
+        'kaizen online enable --evaluator support --environment production --sampling 0.2',
+        'kaizen online list',
+        'kaizen online disable --evaluator support --environment production',
+      ]),
+    );
 
   addViewOptions(
     addConnectionOptions(online.command('enable').description('Score a view of incoming traces with an evaluator')),
@@ -61,14 +72,24 @@ export function registerOnlineCommand(program: Command, context: CommandContext)
     .option('--sampling <rate>', 'share of matching traces to score, 0 to 1', '1')
     .addHelpText(
       'after',
-      '\nExample:\n  kaizen online enable --evaluator support --environment production --prompt answerer --sampling 0.2',
+      examples(
+        [
+          'kaizen online enable --evaluator support --environment production --prompt answerer --sampling 0.2',
+          'kaizen online enable --evaluator support --json',
+        ],
+        'Register the evaluator first (kaizen evaluators push); the server must run with the same kaizen.config.ts\n' +
+          'for custom checks and judged criteria (kaizen serve --config kaizen.config.ts).',
+      ),
     )
     .action(async (options: ViewFlags & { evaluator: string; sampling: string }) => {
-      const result = await evaluationApi(options, context)<{ evaluator: OnlineEvaluator; created: boolean }>(
-        'PUT',
-        '/api/online-evaluators',
-        { evaluator: options.evaluator, ...viewOf(options), samplingRate: parseRate(options.sampling), enabled: true },
-      );
+      const samplingRate = parseRate(options.sampling);
+      const call = await evaluationApi(options, context);
+      const result = await call<{ evaluator: OnlineEvaluator; created: boolean }>('PUT', '/api/online-evaluators', {
+        evaluator: options.evaluator,
+        ...viewOf(options),
+        samplingRate,
+        enabled: true,
+      });
       if (options.json) return printJson(context.output, result);
       const rule = result.evaluator;
       context.output.stdout(
@@ -83,11 +104,18 @@ export function registerOnlineCommand(program: Command, context: CommandContext)
     .option('--evaluator <name>', 'the evaluator of the rule')
     .option('--id <id>', 'the rule id (from kaizen online list)')
     .option('--delete', 'remove the rule instead of disabling it')
+    .addHelpText(
+      'after',
+      examples([
+        'kaizen online disable --evaluator support --environment production --prompt answerer',
+        'kaizen online disable --id 0b9c…-… --delete --json',
+      ]),
+    )
     .action(async (options: ViewFlags & { id?: string; delete?: boolean }) => {
       if (options.id === undefined && options.evaluator === undefined) {
         throw new KaizenError('invalid_input', 'give --evaluator (with the view flags it was enabled with) or --id');
       }
-      const call = evaluationApi(options, context);
+      const call = await evaluationApi(options, context);
       const { items } = await call<{ items: OnlineEvaluator[] }>('GET', '/api/online-evaluators');
       const view = viewOf(options);
       const rule =
@@ -118,20 +146,23 @@ export function registerOnlineCommand(program: Command, context: CommandContext)
       context.output.stdout(`Disabled ${rule.evaluatorName} on ${describeView(rule)}`);
     });
 
-  addConnectionOptions(online.command('list').description('List online evaluators')).action(async (options: Flags) => {
-    const answer = await evaluationApi(options, context)<{ items: OnlineEvaluator[] }>('GET', '/api/online-evaluators');
-    if (options.json) return printJson(context.output, answer);
-    if (answer.items.length === 0) return context.output.stdout('No online evaluators: see `kaizen online enable`.');
-    const rows = answer.items.map((rule) => [
-      rule.id,
-      rule.evaluatorName,
-      rule.environment ?? '*',
-      rule.promptName === null
-        ? '*'
-        : `${rule.promptName}${rule.promptVersion === null ? '' : ` v${rule.promptVersion}`}`,
-      `${(rule.samplingRate * 100).toFixed(1)}%`,
-      rule.enabled ? 'on' : 'off',
-    ]);
-    context.output.stdout(formatTable(['ID', 'EVALUATOR', 'ENVIRONMENT', 'PROMPT', 'SAMPLING', 'STATE'], rows));
-  });
+  addConnectionOptions(online.command('list').description('List online evaluators'))
+    .addHelpText('after', examples(['kaizen online list', 'kaizen online list --json']))
+    .action(async (options: Flags) => {
+      const call = await evaluationApi(options, context);
+      const answer = await call<{ items: OnlineEvaluator[] }>('GET', '/api/online-evaluators');
+      if (options.json) return printJson(context.output, answer);
+      if (answer.items.length === 0) return context.output.stdout('No online evaluators: see `kaizen online enable`.');
+      const rows = answer.items.map((rule) => [
+        rule.id,
+        rule.evaluatorName,
+        rule.environment ?? '*',
+        rule.promptName === null
+          ? '*'
+          : `${rule.promptName}${rule.promptVersion === null ? '' : ` v${rule.promptVersion}`}`,
+        `${(rule.samplingRate * 100).toFixed(1)}%`,
+        rule.enabled ? 'on' : 'off',
+      ]);
+      context.output.stdout(formatTable(['ID', 'EVALUATOR', 'ENVIRONMENT', 'PROMPT', 'SAMPLING', 'STATE'], rows));
+    });
 }

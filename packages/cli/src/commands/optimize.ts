@@ -7,13 +7,16 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { addConnectionOptions, connect } from '../connect.js';
 import { EXIT_FAILED } from '../exit-codes.js';
+import { examples } from '../help.js';
+import { loadConfigFile } from '../load-config.js';
 import { formatTable, printJson } from '../output.js';
+import { resolveSetting, SETTINGS } from '../settings.js';
 import { bestIsStart, FINISHED_STATUSES, formatOptimization, summarizeCandidate } from './optimize-format.js';
-import { givenRunFlags, type OptimizeFlags, planOptimize } from './optimize-options.js';
+import { givenRunFlags, type OptimizeFlags, type OptimizePlan, planOptimize } from './optimize-options.js';
 import { progressLine, watchOptimization } from './optimize-watch.js';
 
 const POLL_MS = 500;
-const SUBCOMMAND_HELP = '\nAlso takes --url, --api-key and --json (see `kaizen optimize --help`).';
+const SUBCOMMAND_NOTE = 'Also takes --url, --api-key, --config and --json (see `kaizen optimize --help`).';
 
 interface Promotion {
   readonly label: string;
@@ -133,6 +136,25 @@ async function resume(api: KaizenApi, runId: string): Promise<OptimizationRun> {
   }
 }
 
+/**
+ * A new run's optimizer model: --optimizer-model, else KAIZEN_OPTIMIZER_MODEL, else optimizerModel in the config,
+ * else none sent (the server's default, from `kaizen serve`'s own settings).
+ */
+async function withOptimizerModel(plan: OptimizePlan, flags: OptimizeFlags, context: CommandContext) {
+  if (plan.kind !== 'start' || plan.input.optimizerModel !== undefined) return plan;
+  const fallback =
+    resolveSetting(SETTINGS.optimizerModel, undefined, context.env) ??
+    resolveSetting(
+      SETTINGS.optimizerModel,
+      undefined,
+      context.env,
+      await loadConfigFile(flags.config, context.env, process.cwd()),
+    );
+  if (fallback === undefined) return plan;
+  const optimizerModel = fallback.value === 'none' ? null : fallback.value;
+  return { ...plan, input: { ...plan.input, optimizerModel } };
+}
+
 function rejectRunFlags(flags: OptimizeFlags, command: string): void {
   const extra = [...givenRunFlags(flags), ...(flags.resume !== undefined ? ['--resume'] : [])];
   if (flags.promote !== undefined) extra.push('--promote');
@@ -154,7 +176,11 @@ export function registerOptimizeCommand(program: Command, context: CommandContex
     .option('--dataset-version <n>', 'dataset version (default: the latest)')
     .option('--evaluator <name>', 'registered checklist to score with (see `kaizen evaluators push`)')
     .option('--model <provider:model>', "task model (default: the start version's model)")
-    .option('--optimizer-model <provider:model>', 'model that proposes edits by reflection; "none" for rule-based only')
+    .option(
+      '--optimizer-model <provider:model>',
+      'model that proposes edits by reflection; "none" for rule-based only (default: KAIZEN_OPTIMIZER_MODEL, else ' +
+        "optimizerModel in kaizen.config.ts, else the server's)",
+    )
     .option('--budget-evals <n>', 'most (candidate, item) evaluations in the search')
     .option('--budget-calls <n>', 'most model calls of every kind')
     .option('--budget-usd <x>', 'most dollars spent')
@@ -165,19 +191,23 @@ export function registerOptimizeCommand(program: Command, context: CommandContex
     .option('--resume <run>', 'go on with a cancelled or interrupted run from its last checkpoint')
     .addHelpText(
       'after',
-      '\nProgress goes to stderr; with --json, stdout holds one JSON document: {run, candidates, promotion}.\n' +
-        'Ctrl-C asks the server to cancel the run (resume it with --resume).\n\n' +
-        'Exit codes: 0 when the run finished (completed, plateau, budget-exhausted); 1 when it failed, was cancelled\n' +
-        'or interrupted; 2 on usage or connection errors.\n\n' +
-        'Examples:\n' +
-        '  kaizen optimize --prompt extractor --label production --dataset pages --evaluator extractor \\\n' +
-        '    --budget-evals 300 --budget-usd 2 --promote staging\n' +
-        '  kaizen optimize --resume 6f1c…-…\n' +
-        '  kaizen optimize status 6f1c…-…',
+      examples(
+        [
+          'kaizen optimize --prompt extractor --label production --dataset pages --evaluator extractor \\',
+          '  --budget-evals 300 --budget-usd 2 --promote staging',
+          'kaizen optimize --resume 6f1c…-…',
+          'kaizen optimize status 6f1c…-…',
+        ],
+        'Progress goes to stderr; with --json, stdout holds one JSON document: {run, candidates, promotion}.\n' +
+          'Ctrl-C asks the server to cancel the run (resume it with --resume).\n\n' +
+          'Exit codes: 0 when the run finished (completed, plateau, budget-exhausted); 1 when it failed, was cancelled\n' +
+          'or interrupted; 2 on usage or connection errors.',
+      ),
     )
     .action(async (flags: OptimizeFlags) => {
-      const plan = planOptimize(flags);
-      const api = connect(flags, context);
+      const planned = planOptimize(flags);
+      const api = await connect(flags, context);
+      const plan = await withOptimizerModel(planned, flags, context);
       const started = plan.kind === 'start' ? await api.optimizations.start(plan.input) : await resume(api, plan.runId);
       context.output.stderr(
         `Run ${started.id}: ${started.promptName} v${started.startVersion} on ${started.datasetName} v${started.datasetVersion}`,
@@ -189,11 +219,17 @@ export function registerOptimizeCommand(program: Command, context: CommandContex
     .command('status <run>')
     .description('Print a run: its progress while it runs, its report once it ended')
     .option('--watch', 'follow the run until it ends, as `kaizen optimize` does')
-    .addHelpText('after', SUBCOMMAND_HELP)
+    .addHelpText(
+      'after',
+      examples(
+        ['kaizen optimize status 6f1c…-…', 'kaizen optimize status 6f1c…-… --watch --json'],
+        `${SUBCOMMAND_NOTE}\nExit codes as for \`kaizen optimize\`: 1 when the run failed or was cancelled.`,
+      ),
+    )
     .action(async (runId: string, _options: unknown, command: Command) => {
       const flags = command.optsWithGlobals<OptimizeFlags & { watch?: boolean }>();
       rejectRunFlags(flags, 'status');
-      const api = connect(flags, context);
+      const api = await connect(flags, context);
       const run = await api.optimizations.get(runId);
       if (flags.watch === true) return follow(api, run, { json: flags.json, promote: null }, context);
       if (run.status !== 'running') return report(api, run, { json: flags.json, promote: null }, context);
@@ -204,11 +240,15 @@ export function registerOptimizeCommand(program: Command, context: CommandContex
   optimize
     .command('cancel <run>')
     .description('Ask a running run to stop at its next step (it can be resumed)')
-    .addHelpText('after', SUBCOMMAND_HELP)
+    .addHelpText(
+      'after',
+      examples(['kaizen optimize cancel 6f1c…-…', 'kaizen optimize cancel 6f1c…-… --json'], SUBCOMMAND_NOTE),
+    )
     .action(async (runId: string, _options: unknown, command: Command) => {
       const flags = command.optsWithGlobals<OptimizeFlags>();
       rejectRunFlags(flags, 'cancel');
-      const run = await connect(flags, context).optimizations.cancel(runId);
+      const api = await connect(flags, context);
+      const run = await api.optimizations.cancel(runId);
       if (flags.json === true) return printJson(context.output, run);
       context.output.stdout(
         run.status === 'running'
@@ -220,13 +260,15 @@ export function registerOptimizeCommand(program: Command, context: CommandContex
   optimize
     .command('list')
     .description('Optimization runs of the project, newest first (of one prompt with --prompt)')
-    .addHelpText('after', SUBCOMMAND_HELP)
+    .addHelpText(
+      'after',
+      examples(['kaizen optimize list', 'kaizen optimize list --prompt extractor --json'], SUBCOMMAND_NOTE),
+    )
     .action(async (_options: unknown, command: Command) => {
       const { prompt, ...flags } = command.optsWithGlobals<OptimizeFlags>();
       rejectRunFlags(flags, 'list');
-      const answer = await connect(flags, context).optimizations.list(
-        prompt !== undefined ? { promptName: prompt } : {},
-      );
+      const api = await connect(flags, context);
+      const answer = await api.optimizations.list(prompt !== undefined ? { promptName: prompt } : {});
       if (flags.json === true) return printJson(context.output, answer);
       if (answer.items.length === 0) return context.output.stdout('No optimization runs.');
       const rows = answer.items.map((run) => [

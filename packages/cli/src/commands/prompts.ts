@@ -6,6 +6,7 @@ import type { PushVersionInput } from '@kaizen/sdk';
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { addConnectionOptions, type ConnectionFlags, connect } from '../connect.js';
+import { examples } from '../help.js';
 import { formatTable, printJson } from '../output.js';
 import { parsePositiveInteger } from '../parse-options.js';
 import { readPromptFile } from '../read-prompt-file.js';
@@ -24,7 +25,17 @@ function defaultActor(env: NodeJS.ProcessEnv): string {
 }
 
 export function registerPromptsCommand(program: Command, context: CommandContext): void {
-  const prompts = program.command('prompts').description('Version, diff and release prompts through environments');
+  const prompts = program
+    .command('prompts')
+    .description('Version, diff and release prompts through environments')
+    .addHelpText(
+      'after',
+      examples([
+        'kaizen prompts push extractor --file prompts/extractor.json --message "ask for @context"',
+        'kaizen prompts diff extractor 3 4',
+        'kaizen prompts promote extractor 4 --to production',
+      ]),
+    );
 
   addConnectionOptions(
     prompts.command('push <name>').description('Register a new version (identical content is not duplicated)'),
@@ -37,7 +48,10 @@ export function registerPromptsCommand(program: Command, context: CommandContext
     .option('--author <author>', 'who made it (default: KAIZEN_ACTOR or your user name)')
     .addHelpText(
       'after',
-      '\nExamples:\n  kaizen prompts push extractor --file prompts/extractor.json --message "ask for @context"',
+      examples([
+        'kaizen prompts push extractor --file prompts/extractor.json --message "ask for @context"',
+        'kaizen prompts push greeter --file greeter.txt --json',
+      ]),
     )
     .action(async (name: string, options: Flags & { file: string; message?: string; author?: string }) => {
       let text: string;
@@ -51,7 +65,8 @@ export function registerPromptsCommand(program: Command, context: CommandContext
         ...(options.message !== undefined ? { message: options.message } : {}),
         author: options.author ?? defaultActor(context.env),
       };
-      const result = await connect(options, context).prompts.pushVersion(name, input);
+      const api = await connect(options, context);
+      const result = await api.prompts.pushVersion(name, input);
       if (options.json) return printJson(context.output, result);
       context.output.stdout(
         result.created
@@ -60,9 +75,11 @@ export function registerPromptsCommand(program: Command, context: CommandContext
       );
     });
 
-  addConnectionOptions(prompts.command('list').description('List prompts with their latest version and labels')).action(
-    async (options: Flags) => {
-      const { items } = await connect(options, context).prompts.list();
+  addConnectionOptions(prompts.command('list').description('List prompts with their latest version and labels'))
+    .addHelpText('after', examples(['kaizen prompts list', 'kaizen prompts list --json']))
+    .action(async (options: Flags) => {
+      const api = await connect(options, context);
+      const { items } = await api.prompts.list();
       if (options.json) return printJson(context.output, { items });
       if (items.length === 0) return context.output.stdout('No prompts yet: push one with `kaizen prompts push`.');
       const rows = items.map((item) => [
@@ -74,14 +91,21 @@ export function registerPromptsCommand(program: Command, context: CommandContext
         item.updatedAt,
       ]);
       context.output.stdout(formatTable(['NAME', 'LATEST', 'LABELS', 'UPDATED'], rows));
-    },
-  );
+    });
 
   addConnectionOptions(prompts.command('show <name>').description('Show a prompt, or one version of it'))
     .option('--version <version>', 'a version number')
     .option('--label <label>', 'the version a label points at (production, staging, …)')
+    .addHelpText(
+      'after',
+      examples([
+        'kaizen prompts show extractor',
+        'kaizen prompts show extractor --label production',
+        'kaizen prompts show extractor --version 4 --json',
+      ]),
+    )
     .action(async (name: string, options: Flags & { version?: string; label?: string }) => {
-      const api = connect(options, context);
+      const api = await connect(options, context);
       if (options.version !== undefined && options.label !== undefined) {
         throw new KaizenError('invalid_input', 'use --version or --label, not both');
       }
@@ -109,38 +133,43 @@ export function registerPromptsCommand(program: Command, context: CommandContext
 
   addConnectionOptions(
     prompts.command('diff <name> <from> <to>').description('Diff two versions (unified diff + changed settings)'),
-  ).action(async (name: string, from: string, to: string, options: Flags) => {
-    const diff = await connect(options, context).prompts.diff(
-      name,
-      parsePositiveInteger(from, 'FROM'),
-      parsePositiveInteger(to, 'TO'),
-    );
-    if (options.json) return printJson(context.output, diff);
-    context.output.stdout(formatPromptDiff(diff));
-  });
+  )
+    .addHelpText('after', examples(['kaizen prompts diff extractor 3 4', 'kaizen prompts diff extractor 3 4 --json']))
+    .action(async (name: string, from: string, to: string, options: Flags) => {
+      const api = await connect(options, context);
+      const diff = await api.prompts.diff(name, parsePositiveInteger(from, 'FROM'), parsePositiveInteger(to, 'TO'));
+      if (options.json) return printJson(context.output, diff);
+      context.output.stdout(formatPromptDiff(diff));
+    });
 
   addConnectionOptions(
     prompts.command('promote <name> <version>').description('Point a label (environment) at a version'),
   )
     .requiredOption('--to <label>', 'label to move, e.g. staging or production')
     .option('--actor <actor>', 'who, for the audit log (default: KAIZEN_ACTOR or your user name)')
-    .addHelpText('after', '\nExample:\n  kaizen prompts promote extractor 4 --to production')
+    .addHelpText(
+      'after',
+      examples([
+        'kaizen prompts promote extractor 4 --to staging',
+        'kaizen prompts promote extractor 4 --to production --actor release-bot --json',
+      ]),
+    )
     .action(async (name: string, version: string, options: Flags & { to: string; actor?: string }) => {
-      const event = await connect(options, context).prompts.setLabel(
-        name,
-        options.to,
-        parsePositiveInteger(version, 'VERSION'),
-        { actor: options.actor ?? defaultActor(context.env) },
-      );
+      const api = await connect(options, context);
+      const event = await api.prompts.setLabel(name, options.to, parsePositiveInteger(version, 'VERSION'), {
+        actor: options.actor ?? defaultActor(context.env),
+      });
       if (options.json) return printJson(context.output, event);
       context.output.stdout(`${name}: ${event.label} ${event.fromVersion ?? '(unset)'} → ${event.toVersion}`);
     });
 
   addConnectionOptions(prompts.command('rollback <name>').description('Move a label back to its previous version'))
     .requiredOption('--label <label>', 'label to roll back, e.g. production')
-    .option('--actor <actor>', 'who, for the audit log')
+    .option('--actor <actor>', 'who, for the audit log (default: KAIZEN_ACTOR or your user name)')
+    .addHelpText('after', examples(['kaizen prompts rollback extractor --label production']))
     .action(async (name: string, options: Flags & { label: string; actor?: string }) => {
-      const event = await connect(options, context).prompts.rollback(name, options.label, {
+      const api = await connect(options, context);
+      const event = await api.prompts.rollback(name, options.label, {
         actor: options.actor ?? defaultActor(context.env),
       });
       if (options.json) return printJson(context.output, event);
@@ -149,11 +178,13 @@ export function registerPromptsCommand(program: Command, context: CommandContext
 
   addConnectionOptions(prompts.command('history <name>').description('Label moves (the audit log), newest first'))
     .option('--label <label>', 'only this label')
+    .addHelpText(
+      'after',
+      examples(['kaizen prompts history extractor', 'kaizen prompts history extractor --label production --json']),
+    )
     .action(async (name: string, options: Flags & { label?: string }) => {
-      const history = await connect(options, context).prompts.history(
-        name,
-        options.label !== undefined ? { label: options.label } : {},
-      );
+      const api = await connect(options, context);
+      const history = await api.prompts.history(name, options.label !== undefined ? { label: options.label } : {});
       if (options.json) return printJson(context.output, history);
       const rows = history.items.map((event) => [
         event.at,

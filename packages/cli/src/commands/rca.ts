@@ -4,8 +4,10 @@ import { KaizenError } from '@kaizen/core';
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { addConnectionOptions, type ConnectionFlags } from '../connect.js';
+import { examples } from '../help.js';
 import { formatTable, printJson } from '../output.js';
-import { evaluationApi, percent } from './evaluators-api.js';
+import { parsePositiveInteger } from '../parse-options.js';
+import { type ApiCall, evaluationApi, percent } from './evaluators-api.js';
 
 interface Flags extends ConnectionFlags {
   prompt: string;
@@ -53,7 +55,7 @@ function driverText(driver: Driver): string {
 }
 
 /** The evaluator to read: the flag, else the project's only one. */
-async function evaluatorOf(call: ReturnType<typeof evaluationApi>, flags: Flags): Promise<string | undefined> {
+async function evaluatorOf(call: ApiCall, flags: Flags): Promise<string | undefined> {
   if (flags.evaluator !== undefined || flags.experiment !== undefined) return flags.evaluator;
   const { items } = await call<{ items: { name: string }[] }>('GET', '/api/evaluators');
   const only = items.length === 1 ? items[0] : undefined;
@@ -112,16 +114,19 @@ export function registerRcaCommand(program: Command, context: CommandContext): v
     .option('--drivers <n>', 'drivers shown per cause', '3')
     .addHelpText(
       'after',
-      '\nExamples:\n' +
-        '  kaizen rca --prompt extractor --environment production --evaluator extractor\n' +
-        '  kaizen rca --prompt extractor --experiment 6f1c…-…  --json',
+      examples([
+        'kaizen rca --prompt extractor --environment production --evaluator extractor',
+        'kaizen rca --prompt extractor --dataset pages',
+        'kaizen rca --prompt extractor --experiment 6f1c…-… --json',
+      ]),
     )
     .action(async (flags: Flags) => {
       const chosen = [flags.environment, flags.dataset, flags.experiment].filter((value) => value !== undefined);
       if (chosen.length > 1) {
         throw new KaizenError('invalid_input', 'give one of --environment, --dataset and --experiment');
       }
-      const call = evaluationApi(flags, context);
+      const drivers = parsePositiveInteger(flags.drivers, '--drivers');
+      const call = await evaluationApi(flags, context);
       const evaluatorName = await evaluatorOf(call, flags);
       const view =
         flags.experiment !== undefined
@@ -138,6 +143,6 @@ export function registerRcaCommand(program: Command, context: CommandContext): v
       const body = { ...(evaluatorName !== undefined ? { evaluatorName } : {}), ...view };
       const insight = await call<Insight>('POST', '/api/insights', body);
       if (flags.json === true) printJson(context.output, insight);
-      else context.output.stdout(formatInsight(insight, Math.max(1, Number.parseInt(flags.drivers, 10) || 3)));
+      else context.output.stdout(formatInsight(insight, drivers));
     });
 }

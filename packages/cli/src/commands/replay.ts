@@ -1,12 +1,15 @@
 // `kaizen replay`: runs a candidate prompt version on real production inputs, into the shadow view.
-import { init, type ReplaySummary, replayPrompt } from '@kaizen/sdk';
+import { createKaizenApi, init, type ReplaySummary, replayPrompt } from '@kaizen/sdk';
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
-import { addConnectionOptions, type ConnectionFlags } from '../connect.js';
+import { addConnectionOptions, type ConnectionFlags, serverSettings } from '../connect.js';
+import { EXIT_FAILED } from '../exit-codes.js';
+import { examples } from '../help.js';
+import { loadConfigFile } from '../load-config.js';
 import { formatTable, printJson } from '../output.js';
 import { parsePositiveInteger } from '../parse-options.js';
 import { createProgress } from '../progress.js';
-import { resolveServerSettings } from '../settings.js';
+import { resolveSetting, SETTINGS, type ServerSettings } from '../settings.js';
 
 interface ReplayFlags extends ConnectionFlags {
   prompt: string;
@@ -46,6 +49,31 @@ function formatSummary(summary: ReplaySummary): string {
   return lines.join('\n');
 }
 
+/**
+ * The model to replay with: --model, else the candidate's own, else KAIZEN_MODEL, else `model` in the config (the
+ * same order as `kaizen eval`). The version is read only when a default could apply.
+ */
+async function replayModel(
+  options: ReplayFlags,
+  settings: ServerSettings,
+  context: CommandContext,
+  version: number,
+): Promise<string | undefined> {
+  if (options.model !== undefined) return options.model;
+  const fallback =
+    resolveSetting(SETTINGS.defaultModel, undefined, context.env) ??
+    resolveSetting(
+      SETTINGS.defaultModel,
+      undefined,
+      context.env,
+      await loadConfigFile(options.config, context.env, process.cwd()),
+    );
+  if (fallback === undefined) return undefined;
+  const api = createKaizenApi({ url: settings.url, apiKey: settings.apiKey });
+  const candidate = await api.prompts.getVersion(options.prompt, version);
+  return candidate.model ?? fallback.value;
+}
+
 export function registerReplayCommand(program: Command, context: CommandContext): void {
   addConnectionOptions(
     program.command('replay').description('Run a candidate prompt version on production inputs, into the shadow view'),
@@ -55,14 +83,26 @@ export function registerReplayCommand(program: Command, context: CommandContext)
     .option('--from <environment>', 'environment whose traces supply the inputs', 'production')
     .option('--limit <n>', 'most recent traces to replay', '50')
     .option('--since <iso>', 'only traces that started at or after this time')
-    .option('--model <provider:model>', "model to call (default: the candidate version's model)")
+    .option(
+      '--model <provider:model>',
+      "model to call (default: the candidate version's model, else KAIZEN_MODEL, else model in kaizen.config.ts)",
+    )
     .option('--concurrency <n>', 'model calls in flight at once', '4')
     .addHelpText(
       'after',
-      '\nExamples:\n  kaizen replay --prompt extractor --candidate 5 --from production --limit 200\n  kaizen replay --prompt extractor --candidate 5 --model sim:schemaorg --json',
+      examples(
+        [
+          'kaizen replay --prompt extractor --candidate 5 --from production --limit 200',
+          'kaizen replay --prompt extractor --candidate 5 --model sim:schemaorg --json',
+        ],
+        'Progress goes to stderr. Exit codes: 0 when at least one trace was replayed (or there was none to replay);\n' +
+          '1 when every replay failed; 2 on usage or connection errors.',
+      ),
     )
     .action(async (options: ReplayFlags) => {
-      const settings = resolveServerSettings(options, context.env);
+      const settings = await serverSettings(options, context);
+      const candidateVersion = parsePositiveInteger(options.candidate, '--candidate');
+      const model = await replayModel(options, settings, context, candidateVersion);
       const client = init({
         url: settings.url,
         apiKey: settings.apiKey,
@@ -76,12 +116,12 @@ export function registerReplayCommand(program: Command, context: CommandContext)
         let bar = newBar(0);
         const summary = await replayPrompt(client, {
           promptName: options.prompt,
-          candidateVersion: parsePositiveInteger(options.candidate, '--candidate'),
+          candidateVersion,
           from: options.from,
           limit: parsePositiveInteger(options.limit, '--limit'),
           concurrency: parsePositiveInteger(options.concurrency, '--concurrency'),
           ...(options.since !== undefined ? { since: options.since } : {}),
-          ...(options.model !== undefined ? { model: options.model } : {}),
+          ...(model !== undefined ? { model } : {}),
           onProgress: (state) => {
             if (state.total !== total) {
               total = state.total;
@@ -96,7 +136,8 @@ export function registerReplayCommand(program: Command, context: CommandContext)
         bar.finish();
         if (options.json) printJson(context.output, summary);
         else context.output.stdout(formatSummary(summary));
-        if (summary.total > 0 && summary.replayed === 0) context.exitCode = 1;
+        // Every call failed: a negative outcome of the run, not an error of the command.
+        if (summary.total > 0 && summary.replayed === 0) context.exitCode = EXIT_FAILED;
       } finally {
         await client.shutdown();
       }

@@ -2,13 +2,12 @@
 import type { Span, TraceSummary } from '@kaizen/core';
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
-import { addConnectionOptions, connect } from '../connect.js';
+import { addConnectionOptions, type ConnectionFlags, connect } from '../connect.js';
+import { examples } from '../help.js';
 import { formatTable, printJson } from '../output.js';
 import { parsePositiveInteger } from '../parse-options.js';
 
-interface ConnectionOptions {
-  url?: string;
-  apiKey?: string;
+interface ConnectionOptions extends ConnectionFlags {
   json?: boolean;
 }
 
@@ -82,7 +81,10 @@ function spanRows(spans: readonly Span[]): string[][] {
 }
 
 export function registerTracesCommand(program: Command, context: CommandContext): void {
-  const traces = program.command('traces').description('Browse stored traces');
+  const traces = program
+    .command('traces')
+    .description('Browse stored traces')
+    .addHelpText('after', examples(['kaizen traces list --status error', 'kaizen traces show TRACE_ID --json']));
 
   addConnectionOptions(traces.command('list').description('List traces, newest first'))
     .option('--from <iso>', 'traces that started at or after this time')
@@ -97,10 +99,16 @@ export function registerTracesCommand(program: Command, context: CommandContext)
     .option('--cursor <cursor>', 'next page, from a previous --json output')
     .addHelpText(
       'after',
-      '\nExamples:\n  kaizen traces list --environment production --status error\n  kaizen traces list --json',
+      examples(
+        [
+          'kaizen traces list --environment production --status error',
+          'kaizen traces list --prompt extractor --prompt-version 4 --limit 20 --json',
+        ],
+        'Pages: the next page is --cursor CURSOR, printed last (nextCursor with --json).',
+      ),
     )
     .action(async (options: ListOptions) => {
-      const client = connect(options, context);
+      const client = await connect(options, context);
       const page = await client.listTraces({
         ...(options.from !== undefined ? { from: options.from } : {}),
         ...(options.to !== undefined ? { to: options.to } : {}),
@@ -120,9 +128,15 @@ export function registerTracesCommand(program: Command, context: CommandContext)
     });
 
   addConnectionOptions(traces.command('show <traceId>').description('Show one trace as a span tree'))
-    .addHelpText('after', '\nExample:\n  kaizen traces show 4bf92f3577b34da6a3ce929d0e0e4736 --json')
+    .addHelpText(
+      'after',
+      examples([
+        'kaizen traces show 4bf92f3577b34da6a3ce929d0e0e4736',
+        'kaizen traces show 4bf92f3577b34da6a3ce929d0e0e4736 --json',
+      ]),
+    )
     .action(async (traceId: string, options: ConnectionOptions) => {
-      const client = connect(options, context);
+      const client = await connect(options, context);
       const trace = await client.getTrace(traceId);
       if (options.json) return printJson(context.output, trace);
       const headers = ['SPAN', 'KIND', 'MODEL', 'IN', 'OUT', 'COST', 'DURATION', 'STATUS'];
