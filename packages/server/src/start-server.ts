@@ -14,6 +14,9 @@ import { createSessionCodec } from './http/session-token.js';
 import { DEFAULT_WEB_ROOT } from './http/static-web.js';
 import { type BatchProcessor, createInlineProcessor } from './ingest/process-batch.js';
 import { createWorkerProcessor } from './ingest/worker-processor.js';
+import { observeIngestMetrics } from './metrics/ingest-metrics.js';
+import { METRICS_PATH } from './metrics/metrics-endpoint.js';
+import { createServerMetrics, type MetricsOptions } from './metrics/server-metrics.js';
 import { observeStoredSpans, type SpansStoredListener } from './online/observe-stored-spans.js';
 import {
   createOnlineEvaluation,
@@ -68,6 +71,11 @@ export interface ServerOptions {
   readonly sessionSecret?: string;
   /** The built web app served at `/`. Default: packages/web/dist beside this package; null serves none. */
   readonly webRoot?: string | null;
+  /**
+   * Prometheus metrics at GET /metrics (docs/architecture/metrics.md): on by default, behind a bearer token when
+   * `token` or env KAIZEN_METRICS_TOKEN is set; `gpu` samples nvidia-smi. `{ enabled: false }` turns them off.
+   */
+  readonly metrics?: MetricsOptions;
 }
 
 export interface RunningServer {
@@ -143,20 +151,36 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = options.host ?? '127.0.0.1';
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const logger = options.logger ?? (() => {});
-  const resolver = createApiKeyResolver({
+  const metrics =
+    options.metrics?.enabled === false
+      ? null
+      : createServerMetrics(options.metrics ?? {}, { ingestPaths: OTLP_TRACE_PATHS, env: process.env, logger });
+  const keyResolver = createApiKeyResolver({
     store: options.store,
     ...(options.apiKeyCacheTtlMs !== undefined ? { ttlMs: options.apiKeyCacheTtlMs } : {}),
   });
+  const resolver = metrics === null ? keyResolver : metrics.observeProjects(keyResolver);
   const processor = await createProcessor(options, logger);
-  const online = createOnlineEvaluation(options.store, options.onlineEvaluation || {}, logger);
+  const online = createOnlineEvaluation(
+    options.store,
+    { ...(options.onlineEvaluation || {}), ...(metrics !== null ? { onScored: metrics.scored } : {}) },
+    logger,
+  );
   if (options.onlineEvaluation !== false) await online.start();
   const onStored = spansStoredListener(options.onlineEvaluation === false ? null : online, options.onSpansStored);
+  // After the commit, count the batch from what the worker already computed (no I/O, see ingest-metrics.ts).
+  const countedStore =
+    metrics === null
+      ? options.store
+      : observeIngestMetrics(options.store, metrics.ingest, (error) =>
+          logger(`ingest metrics failed: ${String(error)}`),
+        );
   const ingest = createIngestHandler({
     // The ingest path's one addition: after the commit, name the touched traces (no I/O, see observeStoredSpans).
     store:
       onStored === null
-        ? options.store
-        : observeStoredSpans(options.store, onStored, (error) => logger(`onSpansStored failed: ${String(error)}`)),
+        ? countedStore
+        : observeStoredSpans(countedStore, onStored, (error) => logger(`onSpansStored failed: ${String(error)}`)),
     resolver,
     gate: createConcurrencyGate(options.maxConcurrentIngest ?? DEFAULT_MAX_CONCURRENT_INGEST),
     processor,
@@ -193,8 +217,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   // overrideGlobalObjects: false leaves the process's global Request/Response alone (tests and SDKs share them).
   const api = getRequestListener(app.fetch, { overrideGlobalObjects: false });
+  metrics?.http.useRoutes([...app.routes, { method: 'GET', path: METRICS_PATH }]);
 
   const server = http.createServer((request, response) => {
+    metrics?.http.observe(request, response);
+    if (metrics !== null && request.method === 'GET' && pathOf(request.url) === METRICS_PATH) {
+      metrics.endpoint(request, response);
+      return;
+    }
     if (request.method === 'POST' && OTLP_TRACE_PATHS.has(pathOf(request.url))) {
       ingest(request, response);
       return;
@@ -212,6 +242,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       });
     });
   } catch (error) {
+    metrics?.close();
     await online.close();
     await processor.close();
     throw error;
@@ -236,6 +267,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await processor.close();
       // Waiting traces are dropped (the next start catches them up); evaluations in flight get a few seconds.
       await online.close();
+      metrics?.close();
     },
   };
 }

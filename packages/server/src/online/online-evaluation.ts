@@ -1,6 +1,6 @@
 // The online evaluation worker: scores traces a quiet period after their last span, off the ingest request path.
-import { type Checklist, type ModelPort, summarizeTrace } from '@kaizen/core';
-import type { Store } from '@kaizen/store';
+import { type Checklist, type ModelPort, summarizeTrace, type TraceSummary } from '@kaizen/core';
+import type { Store, TraceScore } from '@kaizen/store';
 import { createEvaluatorCompiler, type EvaluatorCompiler } from './compiled-evaluators.js';
 import { customChecksFromConfig } from './custom-checks.js';
 import { createOnlineRules } from './online-rules.js';
@@ -29,6 +29,8 @@ export interface OnlineEvaluationOptions {
   readonly catchUpLimit?: number;
   /** How long close() waits for evaluations in flight (a judge call can be slow). Default 5000 ms. */
   readonly closeTimeoutMs?: number;
+  /** Told after each score the worker writes (the metrics); the summary is the trace's. Must not throw. */
+  readonly onScored?: (projectId: string, trace: TraceSummary, score: TraceScore) => void;
 }
 
 export interface OnlineEvaluationStats {
@@ -95,7 +97,8 @@ export function createOnlineEvaluation(
     if (sampled.length === 0) return;
     const spans = await store.getTraceSpans(projectId, traceId);
     if (spans.length === 0) return;
-    const facts = traceViewFacts(spans, summarizeTrace(spans).environment);
+    const summary = summarizeTrace(spans);
+    const facts = traceViewFacts(spans, summary.environment);
     const names = new Set(sampled.filter((rule) => matchesView(rule, facts)).map((rule) => rule.evaluatorName));
     if (names.size === 0) return;
     const subject = traceSubject(spans);
@@ -107,8 +110,9 @@ export function createOnlineEvaluation(
           logOnce(`${projectId}${SEPARATOR}${name}`, `online evaluator "${name}" is not registered in its project`);
           continue;
         }
-        await scoreTrace(store, projectId, subject, evaluator, 'online');
+        const score = await scoreTrace(store, projectId, subject, evaluator, 'online');
         counts.scored += 1;
+        options.onScored?.(projectId, summary, score);
       } catch (error) {
         counts.failed += 1;
         logOnce(
