@@ -16,3 +16,11 @@ export function parsePositiveInteger(value: string, flag: string): number {
   }
   return number;
 }
+
+export function parsePositiveNumber(value: string, flag: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number <= 0) {
+    throw new KaizenError('invalid_input', `${flag} must be a positive number, e.g. 0.5, got "${value}"`);
+  }
+  return number;
+}

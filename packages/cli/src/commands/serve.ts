@@ -1,13 +1,13 @@
 // `kaizen serve`: the OTLP collector and the API over the configured store, until SIGINT/SIGTERM.
-import { DEFAULT_PRICES, mergePrices } from '@kaizen/core';
+import { DEFAULT_PRICES, KaizenError, mergePrices } from '@kaizen/core';
 import { createModelPort } from '@kaizen/models';
 import { startServer } from '@kaizen/server';
 import { openStore } from '@kaizen/store';
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
-import { findConfigFile, loadConfig } from '../load-config.js';
-import { parsePort } from '../parse-options.js';
-import { resolveStoreSettings } from '../settings.js';
+import { loadConfigFile } from '../load-config.js';
+import { parsePort, parsePositiveNumber } from '../parse-options.js';
+import { resolveSetting, resolveStoreSettings, SETTINGS } from '../settings.js';
 
 interface ServeOptions {
   host: string;
@@ -16,6 +16,24 @@ interface ServeOptions {
   maxBodyMb?: string;
   config?: string;
   optimizerModel?: string;
+}
+
+/** A listen error the user can fix, said as such; anything else unchanged. */
+function startError(error: unknown, host: string, port: number): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'EADDRINUSE') {
+    return new KaizenError(
+      'conflict',
+      `${host}:${port} is in use (another kaizen serve?): stop it, or pass another --port`,
+      { cause: error },
+    );
+  }
+  if (code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+    return new KaizenError('invalid_input', `cannot listen on ${host}:${port} (${code}): check --host and --port`, {
+      cause: error,
+    });
+  }
+  return error;
 }
 
 export function registerServeCommand(program: Command, context: CommandContext): void {
@@ -32,7 +50,7 @@ export function registerServeCommand(program: Command, context: CommandContext):
     )
     .option(
       '--optimizer-model <provider:model>',
-      'default optimizer model of optimization runs that name none (flag > KAIZEN_OPTIMIZER_MODEL > optimizerModel in the config)',
+      'default optimizer model of optimization runs that name none (default: KAIZEN_OPTIMIZER_MODEL, else optimizerModel in kaizen.config.ts)',
     )
     .addHelpText(
       'after',
@@ -42,20 +60,28 @@ Examples:
   kaizen serve --port 4318 --data ./.kaizen
   KAIZEN_DATABASE_URL=postgres://kaizen@localhost/kaizen kaizen serve --host 0.0.0.0
 
+Runs until Ctrl-C (SIGINT) or SIGTERM, then finishes in-flight requests; logs go to stderr (no --json: it prints
+no result). Exit codes: 0 after a clean shutdown; 2 when it cannot start (port in use, bad store or config).
+
 Point any OpenTelemetry exporter at it:
   OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318
   OTEL_EXPORTER_OTLP_HEADERS="Authorization=Bearer <key from kaizen keys create>"`,
     )
     .action(async (options: ServeOptions) => {
       const port = parsePort(options.port, '--port');
-      const maxBodyMb = Number(options.maxBodyMb ?? '8');
+      const maxBodyMb = parsePositiveNumber(options.maxBodyMb ?? '8', '--max-body-mb');
       const storeSettings = resolveStoreSettings(options, context.env);
       // Online evaluation runs custom checks from the config and asks its judge model; without one, those criteria
       // are errored with a reason, never failed.
-      const configFile = findConfigFile(options.config, context.env, process.cwd());
-      const config = await loadConfig(options.config, context.env, process.cwd());
-      if (configFile !== null) context.output.stderr(`Config: ${configFile}`);
-      const optimizerModel = options.optimizerModel ?? context.env.KAIZEN_OPTIMIZER_MODEL ?? config.optimizerModel;
+      const loaded = await loadConfigFile(options.config, context.env, process.cwd());
+      const config = loaded.config;
+      if (loaded.path !== null) context.output.stderr(`Config: ${loaded.path}`);
+      const optimizerModel = resolveSetting(
+        SETTINGS.optimizerModel,
+        options.optimizerModel,
+        context.env,
+        loaded,
+      )?.value;
       const store = await openStore(storeSettings);
       const server = await startServer({
         store,
@@ -73,6 +99,9 @@ Point any OpenTelemetry exporter at it:
           ...(config.evaluators !== undefined ? { evaluators: config.evaluators } : {}),
           ...(config.judgeModel !== undefined ? { judge: createModelPort(config.judgeModel) } : {}),
         },
+      }).catch(async (error: unknown) => {
+        await store.close();
+        throw startError(error, options.host, port);
       });
       const where =
         storeSettings.databaseUrl !== undefined ? 'postgres' : `sqlite in ${storeSettings.dataDir ?? '.kaizen'}`;
