@@ -9,8 +9,23 @@ export interface Output {
   readonly interactive: boolean;
 }
 
+/** Set once stdout's reader went away (`kaizen … | head`): later output is dropped instead of crashing on EPIPE. */
+let stdoutClosed = false;
+let stdoutWatched = false;
+
+function writeStdout(text: string): void {
+  if (!stdoutWatched) {
+    stdoutWatched = true;
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      stdoutClosed = true;
+    });
+  }
+  if (!stdoutClosed) process.stdout.write(text);
+}
+
 export const processOutput: Output = {
-  stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  stdout: (text) => writeStdout(text.endsWith('\n') ? text : `${text}\n`),
   stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
   progress: (text) => process.stderr.write(text),
   interactive: process.stderr.isTTY === true,
