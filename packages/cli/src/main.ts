@@ -5,6 +5,7 @@ import type { CommandContext } from './command-context.js';
 import { registerDatasetsCommand } from './commands/datasets.js';
 import { registerEvalCommand } from './commands/eval.js';
 import { registerEvaluatorsCommand } from './commands/evaluators.js';
+import { registerGateCommand } from './commands/gate.js';
 import { registerKeysCommand } from './commands/keys.js';
 import { registerLabelsCommand } from './commands/labels.js';
 import { registerOnlineCommand } from './commands/online.js';
@@ -36,6 +37,7 @@ export function buildProgram(context: CommandContext): Command {
   registerReplayCommand(program, context);
   registerDatasetsCommand(program, context);
   registerEvalCommand(program, context);
+  registerGateCommand(program, context);
   registerEvaluatorsCommand(program, context);
   registerOnlineCommand(program, context);
   registerLabelsCommand(program, context);
