@@ -250,6 +250,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const port = (server.address() as AddressInfo).port;
   const url = `http://${formatHost(host)}:${port}`;
   logger(`Kaizen listening on ${url} (OTLP/HTTP traces at ${url}/v1/traces)`);
+  metrics?.start();
 
   return {
     url,

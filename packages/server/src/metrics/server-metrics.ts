@@ -3,12 +3,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { ApiKeyResolver } from '../http/api-key-resolver.js';
 import { createEvaluationMetrics, type ScoreListener } from './evaluation-metrics.js';
-import { type GpuCollector, type GpuMetricsOptions, startGpuCollector } from './gpu/gpu-collector.js';
+import { createGpuCollector, type GpuMetricsOptions } from './gpu/gpu-collector.js';
 import { createHttpMetrics, type HttpMetrics } from './http-metrics.js';
 import { createIngestMetrics, type IngestMetrics } from './ingest-metrics.js';
 import { createLabelLimiter } from './label-limiter.js';
 import { createMetricsEndpoint } from './metrics-endpoint.js';
-import { observeProjectNames } from './project-info.js';
+import { createProjectInfo } from './project-info.js';
 
 export interface MetricsOptions {
   /** Serves GET /metrics and counts. Default true. */
@@ -36,6 +36,8 @@ export interface ServerMetrics {
   /** The raw handler of GET /metrics. */
   readonly endpoint: (request: IncomingMessage, response: ServerResponse) => void;
   observeProjects(resolver: ApiKeyResolver): ApiKeyResolver;
+  /** Starts the GPU collector, when configured: once the server listens, so a failed start leaves no timer. */
+  start(): void;
   /** Stops the GPU collector. */
   close(): void;
 }
@@ -60,15 +62,17 @@ export function createServerMetrics(options: MetricsOptions, context: ServerMetr
   if (options.processMetrics === true) collectDefaultMetrics({ register: registry });
   const envToken = context.env.KAIZEN_METRICS_TOKEN;
   const token = options.token ?? (envToken === undefined || envToken === '' ? null : envToken);
-  const gpu: GpuCollector | null =
-    options.gpu === undefined ? null : startGpuCollector(registry, limiter, options.gpu, context.logger);
+  const gpu = options.gpu === undefined ? null : createGpuCollector(registry, limiter, options.gpu, context.logger);
   return {
     registry,
     http: createHttpMetrics(registry, limiter, { ingestPaths: context.ingestPaths }),
     ingest: createIngestMetrics(registry, limiter),
     scored: createEvaluationMetrics(registry, limiter),
     endpoint: createMetricsEndpoint(registry, token, context.logger),
-    observeProjects: (resolver) => observeProjectNames(resolver, registry, limiter),
+    observeProjects: createProjectInfo(registry, limiter),
+    start() {
+      gpu?.start();
+    },
     close() {
       gpu?.stop();
     },

@@ -14,9 +14,11 @@ export interface GpuMetricsOptions {
 }
 
 export interface GpuCollector {
+  /** Samples at once, then every `intervalMs`. */
+  start(): void;
   /** One sample now (the timer calls it too); resolves once the gauges are updated. Never rejects. */
   sample(): Promise<void>;
-  /** Stops the timer; an in-flight sample still lands. */
+  /** Stops sampling for good; an in-flight sample still lands. */
   stop(): void;
 }
 
@@ -50,16 +52,16 @@ function describeFailure(error: CommandError, timeoutMs: number): string {
 }
 
 /**
- * Starts sampling at once and then every `intervalMs` (an unref'd timer: it never keeps the process alive). A
- * missing nvidia-smi (ENOENT) is logged once and ends sampling: no driver now means none until a restart. Other
- * failures (exit codes, timeouts, output that does not parse) are logged once per distinct message, clear the GPU
- * gauges so no stale reading is scraped, and sampling goes on.
+ * Registers the GPU gauges; `start()` samples at once and then every `intervalMs` (an unref'd timer: it never keeps
+ * the process alive). A missing nvidia-smi (ENOENT) is logged once and ends sampling: no driver now means none until
+ * a restart. Other failures (exit codes, timeouts, output that does not parse) are logged once per distinct message,
+ * clear the GPU gauges so no stale reading is scraped, and sampling goes on.
  *
  * @example
- * const collector = startGpuCollector(registry, limiter, { intervalMs: 5000 }, console.error);
- * collector.stop();
+ * const collector = createGpuCollector(registry, limiter, { intervalMs: 5000 }, console.error);
+ * collector.start(); // … collector.stop();
  */
-export function startGpuCollector(
+export function createGpuCollector(
   registry: Registry,
   limiter: LabelLimiter,
   options: GpuMetricsOptions,
@@ -94,6 +96,7 @@ export function startGpuCollector(
   const logged = new Set<string>();
   let stopped = false;
   let inFlight: Promise<void> | null = null;
+  let timer: ReturnType<typeof setInterval> | null = null;
 
   function fail(reason: string): void {
     for (const [metric] of gauges) metric.reset();
@@ -141,6 +144,12 @@ export function startGpuCollector(
   }
 
   const collector: GpuCollector = {
+    start() {
+      if (stopped || timer !== null) return;
+      timer = setInterval(() => void collector.sample(), intervalMs);
+      timer.unref();
+      void collector.sample();
+    },
     sample() {
       if (stopped) return inFlight ?? Promise.resolve();
       // A slow nvidia-smi never stacks samples: the tick that finds one running waits for it instead.
@@ -151,11 +160,8 @@ export function startGpuCollector(
     },
     stop() {
       stopped = true;
-      clearInterval(timer);
+      if (timer !== null) clearInterval(timer);
     },
   };
-  const timer = setInterval(() => void collector.sample(), intervalMs);
-  timer.unref();
-  void collector.sample();
   return collector;
 }

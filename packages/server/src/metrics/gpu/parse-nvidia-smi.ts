@@ -51,8 +51,15 @@ function textOf(value: string | undefined): string | null {
   return value === undefined || isMissing(value) ? null : value;
 }
 
-function scaled(value: number | null, factor: number): number | null {
-  return value === null ? null : value * factor;
+/** Percent to a ratio; divided, so 41 % reads 0.41 exactly. */
+function ratioOf(value: string | undefined): number | null {
+  const percent = numberOf(value);
+  return percent === null ? null : percent / 100;
+}
+
+function mebibytesOf(value: string | undefined): number | null {
+  const mebibytes = numberOf(value);
+  return mebibytes === null ? null : mebibytes * MIB;
 }
 
 /** A header cell without its unit: `memory.used [MiB]` → `memory.used`. */
@@ -105,10 +112,10 @@ export function parseNvidiaSmiCsv(output: string, fields?: readonly string[]): P
       index,
       uuid: textOf(cell('uuid')),
       name: textOf(cell('name')) ?? '',
-      utilization: scaled(numberOf(cell('utilization.gpu')), 1 / 100),
-      memoryUtilization: scaled(numberOf(cell('utilization.memory')), 1 / 100),
-      memoryUsedBytes: scaled(numberOf(cell('memory.used')), MIB),
-      memoryTotalBytes: scaled(numberOf(cell('memory.total')), MIB),
+      utilization: ratioOf(cell('utilization.gpu')),
+      memoryUtilization: ratioOf(cell('utilization.memory')),
+      memoryUsedBytes: mebibytesOf(cell('memory.used')),
+      memoryTotalBytes: mebibytesOf(cell('memory.total')),
       powerWatts: numberOf(cell('power.draw')),
       temperatureCelsius: numberOf(cell('temperature.gpu')),
     });
