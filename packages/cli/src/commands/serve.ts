@@ -6,7 +6,7 @@ import { openStore } from '@kaizen/store';
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { loadConfigFile } from '../load-config.js';
-import { parsePort, parsePositiveNumber } from '../parse-options.js';
+import { parsePort, parsePositiveInteger, parsePositiveNumber } from '../parse-options.js';
 import { resolveSetting, resolveStoreSettings, SETTINGS } from '../settings.js';
 
 interface ServeOptions {
@@ -16,7 +16,12 @@ interface ServeOptions {
   maxBodyMb?: string;
   config?: string;
   optimizerModel?: string;
+  /** true without a value: the default interval. */
+  gpuMetrics?: string | boolean;
 }
+
+/** Seconds between nvidia-smi samples when --gpu-metrics names none. */
+const DEFAULT_GPU_INTERVAL_SECONDS = 10;
 
 /** A listen error the user can fix, said as such; anything else unchanged. */
 function startError(error: unknown, host: string, port: number): unknown {
@@ -52,6 +57,10 @@ export function registerServeCommand(program: Command, context: CommandContext):
       '--optimizer-model <provider:model>',
       'default optimizer model of optimization runs that name none (default: KAIZEN_OPTIMIZER_MODEL, else optimizerModel in kaizen.config.ts)',
     )
+    .option(
+      '--gpu-metrics [seconds]',
+      `export GPU utilisation, memory, power and temperature at /metrics, from nvidia-smi every <seconds> (default ${DEFAULT_GPU_INTERVAL_SECONDS})`,
+    )
     .addHelpText(
       'after',
       `
@@ -59,6 +68,7 @@ Examples:
   kaizen serve
   kaizen serve --port 4318 --data ./.kaizen
   KAIZEN_DATABASE_URL=postgres://kaizen@localhost/kaizen kaizen serve --host 0.0.0.0
+  kaizen serve --gpu-metrics 5
 
 Runs until Ctrl-C (SIGINT) or SIGTERM, then finishes in-flight requests; logs go to stderr (no --json: it prints
 no result). Exit codes: 0 after a clean shutdown; 2 when it cannot start (port in use, bad store or config).
@@ -70,6 +80,12 @@ Point any OpenTelemetry exporter at it:
     .action(async (options: ServeOptions) => {
       const port = parsePort(options.port, '--port');
       const maxBodyMb = parsePositiveNumber(options.maxBodyMb ?? '8', '--max-body-mb');
+      const gpuIntervalSeconds =
+        options.gpuMetrics === undefined || options.gpuMetrics === false
+          ? null
+          : options.gpuMetrics === true
+            ? DEFAULT_GPU_INTERVAL_SECONDS
+            : parsePositiveInteger(options.gpuMetrics, '--gpu-metrics');
       const storeSettings = resolveStoreSettings(options, context.env);
       // Online evaluation runs custom checks from the config and asks its judge model; without one, those criteria
       // are errored with a reason, never failed.
@@ -95,6 +111,7 @@ Point any OpenTelemetry exporter at it:
           ? { narrativePort: createModelPort((config.narrativeModel ?? config.judgeModel) as string) }
           : {}),
         ...(optimizerModel !== undefined ? { optimization: { optimizerModel } } : {}),
+        ...(gpuIntervalSeconds !== null ? { metrics: { gpu: { intervalMs: gpuIntervalSeconds * 1000 } } } : {}),
         onlineEvaluation: {
           ...(config.evaluators !== undefined ? { evaluators: config.evaluators } : {}),
           ...(config.judgeModel !== undefined ? { judge: createModelPort(config.judgeModel) } : {}),
