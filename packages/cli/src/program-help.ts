@@ -5,13 +5,15 @@ import { examples } from './help.js';
 export const PROGRAM_HELP = `
 Output:
   Tables and messages on stdout; progress, notices and errors on stderr. With --json (every command but
-  serve, which only logs), stdout holds exactly one JSON document; on an error it stays empty.
+  serve, which only logs), stdout holds exactly one JSON document; after a usage, config or connection
+  error it stays empty.
 
 Exit codes:
   0  success
-  1  a negative verdict: the command ran and the outcome is a failure (a gate that fails, an eval whose
-     items failed to run, a replay where every call failed, an optimization run failed or cancelled)
-  2  usage, config, connection or runtime error: nothing was judged; the message says what to fix
+  1  a negative verdict: the command ran and its outcome is a failure (a gate that fails, an
+     optimization run that failed or was cancelled, a replay where every call failed)
+  2  usage, config, connection or runtime error, or results too incomplete to judge (items whose
+     model call failed): the message says what to fix
 
 Settings: a flag beats its environment variable, which beats kaizen.config.ts, which beats the default.
   flag               environment              config key      default

@@ -1,4 +1,5 @@
 // Public surface of @kaizen/core.
+export * from './api-shapes/index.js';
 export * from './datasets/dataset.js';
 export * from './errors/kaizen-error.js';
 export * from './evaluation/ifeval/index.js';

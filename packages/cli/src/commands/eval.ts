@@ -5,7 +5,7 @@ import { type ComparedExperiments, type ExperimentProgress, runExperiment } from
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { addConnectionOptions, type ConnectionFlags, connect } from '../connect.js';
-import { EXIT_FAILED } from '../exit-codes.js';
+import { EXIT_ERROR } from '../exit-codes.js';
 import { examples } from '../help.js';
 import { loadConfigFile } from '../load-config.js';
 import { printJson } from '../output.js';
@@ -87,8 +87,9 @@ export function registerEvalCommand(program: Command, context: CommandContext): 
         ],
         'Checklists and judgeModel come from kaizen.config.ts. Progress goes to stderr; with --json, stdout holds one\n' +
           'JSON document: {experiment, comparison}.\n\n' +
-          'Exit codes: 0 when every item ran; 1 when some items failed to run (model errors: the results are\n' +
-          'incomplete); 2 on usage, config or connection errors.',
+          'Exit codes: 0 when every item ran (failed checks are results, not errors); 2 on usage, config or connection\n' +
+          'errors, and when items failed to run (model errors: the results are incomplete). Eval gives no verdict, so\n' +
+          'never 1: for a pass/fail verdict in CI use `kaizen gate`.',
       ),
     )
     .action(async (options: EvalFlags) => {
@@ -171,9 +172,12 @@ export function registerEvalCommand(program: Command, context: CommandContext): 
       const errors = run.summary?.errors ?? 0;
       if (errors > 0) {
         context.output.stderr(
-          `kaizen: ${errors} of ${run.summary?.items ?? 0} items failed to run (see the errors above)`,
+          `kaizen: ${errors} of ${run.summary?.items ?? 0} items failed to run, so the results are incomplete ` +
+            `(${options.json ? 'see `error` of experiment.items' : 'see the errors above'}; fix the model or its ` +
+            'provider key, then run again: answered items come from the cache)',
         );
-        context.exitCode = EXIT_FAILED;
+        // Not a verdict (eval gives none, and `kaizen gate` treats these the same way): the results are incomplete.
+        context.exitCode = EXIT_ERROR;
       }
     });
 }
