@@ -22,7 +22,9 @@ export function hintFor(error: KaizenError, connection: ServerSettings | undefin
   if (error.code === 'unauthorized') {
     return `the key came from ${connection.apiKeyFrom}: pass a key this server issued with --api-key or KAIZEN_API_KEY`;
   }
-  if (error.code === 'unavailable' && causedByTransport(error)) {
+  // Only a failure to reach *this* server (the SDK's messages name its base URL), never a model provider's.
+  const base = connection.url.replace(/\/+$/, '');
+  if (error.code === 'unavailable' && causedByTransport(error) && error.message.includes(base)) {
     return (
       `${connection.url} came from ${connection.urlFrom}: start the server with \`kaizen serve\`, or point at a ` +
       'running one with --url or KAIZEN_URL'
