@@ -3,6 +3,7 @@ import { KaizenError } from '@kaizen/core';
 import { Command, CommanderError } from 'commander';
 import type { CommandContext } from './command-context.js';
 import { registerDatasetsCommand } from './commands/datasets.js';
+import { registerDemoCommand } from './commands/demo.js';
 import { registerEvalCommand } from './commands/eval.js';
 import { registerEvaluatorsCommand } from './commands/evaluators.js';
 import { registerGateCommand } from './commands/gate.js';
@@ -43,6 +44,7 @@ export function buildProgram(context: CommandContext): Command {
   registerLabelsCommand(program, context);
   registerRcaCommand(program, context);
   registerOptimizeCommand(program, context);
+  registerDemoCommand(program, context);
   return program;
 }
 
