@@ -487,3 +487,20 @@ describe('deploy/grafana/kaizen-dashboard.json', () => {
     );
   });
 });
+
+describe('deploy/otel-collector.yaml', () => {
+  const config = readFileSync(join(import.meta.dirname, '..', '..', '..', 'deploy', 'otel-collector.yaml'), 'utf8');
+
+  it('sends the traces pipeline to Kaizen, with the project key as a bearer token, and to the existing backend', () => {
+    expect(config).toMatch(/^ {6}exporters: \[otlphttp\/kaizen, otlp\/existing\]$/m);
+    expect(config).toMatch(/^ {6}receivers: \[otlp\]$/m);
+    const kaizen = /^ {2}otlphttp\/kaizen:\n((?: {4}.*\n)+)/m.exec(config)?.[1] ?? '';
+    /** The collector's `${env:NAME}` reference. */
+    const env = (name: string) => `$${'{'}env:${name}}`;
+    expect(kaizen).toContain(`endpoint: ${env('KAIZEN_OTLP_ENDPOINT')}`);
+    expect(kaizen).toContain(`Authorization: Bearer ${env('KAIZEN_API_KEY')}`);
+    expect(config).toMatch(/^ {2}otlp\/existing:\n {4}endpoint: \$\{env:EXISTING_OTLP_ENDPOINT\}$/m);
+    // otlphttp posts to <endpoint>/v1/traces.
+    expect(OTLP_TRACE_PATHS.has('/v1/traces')).toBe(true);
+  });
+});

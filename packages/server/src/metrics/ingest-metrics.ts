@@ -2,19 +2,42 @@
 import type { EncodedSpans, InsertSpansResult, SpansToInsert, Store } from '@kaizen/store';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import type { LabelLimiter } from './label-limiter.js';
-import { modelCalls } from './model-calls.js';
+import { type ModelCall, modelCalls } from './model-calls.js';
 
 /** Seconds; model calls range from a cached embedding to a long reasoning answer. */
 const LLM_LATENCY_BUCKETS = [0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30, 60, 120, 300];
 
-interface Totals {
-  readonly labels: Record<string, string>;
+/** The model calls of one batch that share prompt, version, environment and model. */
+interface Group {
+  readonly call: ModelCall;
+  /** Seconds, one per call. */
+  readonly latencies: number[];
   inputTokens: number;
   outputTokens: number;
   costUsd: number;
-  /** Whether any call of the group reported tokens or cost: a group without usage adds no zero series. */
+  /** Whether any call reported tokens / cost: a group without usage adds no zero series. */
   tokens: boolean;
   cost: boolean;
+}
+
+/** Calls grouped by their label values: labels are limited and hashed once per group, not once per call. */
+function groupCalls(calls: readonly ModelCall[]): Map<string, Group> {
+  const groups = new Map<string, Group>();
+  for (const call of calls) {
+    const key = `${call.promptName ?? ''}\u0000${call.promptVersion ?? ''}\u0000${call.environment ?? ''}\u0000${call.model ?? ''}`;
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = { call, latencies: [], inputTokens: 0, outputTokens: 0, costUsd: 0, tokens: false, cost: false };
+      groups.set(key, group);
+    }
+    group.latencies.push(call.durationMs / 1000);
+    group.inputTokens += call.inputTokens ?? 0;
+    group.outputTokens += call.outputTokens ?? 0;
+    group.costUsd += call.costUsd ?? 0;
+    group.tokens ||= call.inputTokens !== null || call.outputTokens !== null;
+    group.cost ||= call.costUsd !== null;
+  }
+  return groups;
 }
 
 export interface IngestMetrics {
@@ -51,40 +74,24 @@ export function createIngestMetrics(registry: Registry, limiter: LabelLimiter): 
 
   function countCalls(projectId: string, spans: EncodedSpans): void {
     const project = limiter.value('llm', 'project', projectId);
-    // Summed per label set first: prom-client hashes the labels on every call, a batch has few distinct sets.
-    const groups = new Map<string, Totals>();
-    for (const call of modelCalls(spans)) {
+    for (const { call, latencies, ...usage } of groupCalls(modelCalls(spans)).values()) {
       const prompt = limiter.value('llm', 'prompt', call.promptName);
-      const version = limiter.value('llm', 'version', call.promptVersion);
       const environment = limiter.value('llm', 'environment', call.environment);
       const model = limiter.value('llm', 'model', call.model);
-      latency.observe({ project, prompt, environment, model }, call.durationMs / 1000);
-      if (call.inputTokens === null && call.outputTokens === null && call.costUsd === null) continue;
-      const key = `${prompt}\u0000${version}\u0000${environment}\u0000${model}`;
-      let group = groups.get(key);
-      if (group === undefined) {
-        group = {
-          labels: { project, prompt, version, environment, model },
-          inputTokens: 0,
-          outputTokens: 0,
-          costUsd: 0,
-          tokens: false,
-          cost: false,
-        };
-        groups.set(key, group);
+      const labels = {
+        project,
+        prompt,
+        version: limiter.value('llm', 'version', call.promptVersion),
+        environment,
+        model,
+      };
+      const latencyLabels = { project, prompt, environment, model };
+      for (const seconds of latencies) latency.observe(latencyLabels, seconds);
+      if (usage.tokens) {
+        tokens.inc({ ...labels, direction: 'input' }, usage.inputTokens);
+        tokens.inc({ ...labels, direction: 'output' }, usage.outputTokens);
       }
-      group.inputTokens += call.inputTokens ?? 0;
-      group.outputTokens += call.outputTokens ?? 0;
-      group.costUsd += call.costUsd ?? 0;
-      group.tokens ||= call.inputTokens !== null || call.outputTokens !== null;
-      group.cost ||= call.costUsd !== null;
-    }
-    for (const group of groups.values()) {
-      if (group.tokens) {
-        tokens.inc({ ...group.labels, direction: 'input' }, group.inputTokens);
-        tokens.inc({ ...group.labels, direction: 'output' }, group.outputTokens);
-      }
-      if (group.cost) cost.inc(group.labels, group.costUsd);
+      if (usage.cost) cost.inc(labels, usage.costUsd);
     }
   }
 

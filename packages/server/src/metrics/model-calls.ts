@@ -82,12 +82,13 @@ function aggregatesOf(rows: readonly (readonly unknown[])[]): Set<unknown> {
   const aggregates = new Set<unknown>();
   for (const row of rows) {
     if (!MODEL_KINDS.has(row[COLUMN.kind]) || !hasUsage(row)) continue;
-    const seen = new Set<unknown>([row[COLUMN.spanId]]);
+    // A walk longer than the batch is a cycle in bad data: stop there.
+    let steps = rows.length;
     let ancestor = row[COLUMN.parentSpanId];
-    while (ancestor != null && !seen.has(ancestor) && parentOf.has(ancestor)) {
+    while (ancestor != null && steps > 0 && parentOf.has(ancestor)) {
       aggregates.add(ancestor);
-      seen.add(ancestor);
       ancestor = parentOf.get(ancestor);
+      steps -= 1;
     }
   }
   return aggregates;
