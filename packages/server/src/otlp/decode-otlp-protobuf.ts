@@ -100,6 +100,7 @@ function readResourceSpans(reader: WireReader, end: number, r: number, result: D
       reader.skip(tag & 7, end);
     }
   }
+  reader.endMessage(end);
   for (let i = 0; i < scopeRanges.length; i += 2) {
     reader.pos = scopeRanges[i] ?? 0;
     readScopeSpans(reader, scopeRanges[i + 1] ?? 0, r, i / 2, resourceAttributes, result);
@@ -126,6 +127,7 @@ function readResource(reader: WireReader, end: number, r: number): Attributes {
       reader.skip(tag & 7, end);
     }
   }
+  reader.endMessage(end);
   return attributes ?? NO_ATTRIBUTES;
 }
 
@@ -156,6 +158,7 @@ function readScopeSpans(
       reader.skip(tag & 7, end);
     }
   }
+  reader.endMessage(end);
   for (let i = 0; i < spanRanges.length; i += 2) {
     const spanEnd = spanRanges[i + 1] ?? 0;
     reader.pos = spanRanges[i] ?? 0;
@@ -183,6 +186,7 @@ function readScope(reader: WireReader, end: number, context: ScopeContext): void
       reader.skip(tag & 7, end);
     }
   }
+  reader.endMessage(end);
 }
 
 function readSpan(reader: WireReader, end: number, context: ScopeContext): OtlpSpan {
@@ -281,12 +285,14 @@ function readSpan(reader: WireReader, end: number, context: ScopeContext): OtlpS
             reader.skip(statusTag & 7, statusEnd);
           }
         }
+        reader.endMessage(statusEnd);
         break;
       }
       default:
         reader.skip(wireType, end);
     }
   }
+  reader.endMessage(end);
   checkBinaryId(reader.bytes, traceStart, traceEnd, 16, 'traceId');
   checkBinaryId(reader.bytes, spanStart, spanEnd, 8, 'spanId');
   let parentSpanId: string | null = null;
@@ -342,6 +348,7 @@ function readEvent(reader: WireReader, end: number): OtlpEvent {
       reader.skip(tag & 7, end);
     }
   }
+  reader.endMessage(end);
   return { name, timeUnixNano, attributes: attributes ?? NO_ATTRIBUTES };
 }
 

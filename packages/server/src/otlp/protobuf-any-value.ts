@@ -42,6 +42,7 @@ export function readKeyValue(
       reader.skip(wireType, end);
     }
   }
+  reader.endMessage(end);
   setAttribute(target, key, value);
 }
 
@@ -96,6 +97,7 @@ export function readAnyValue(reader: WireReader, end: number, depth: number): At
         reader.skip(wireType, end);
     }
   }
+  reader.endMessage(end);
   return value;
 }
 
@@ -117,6 +119,7 @@ function readArrayValue(reader: WireReader, end: number, depth: number): Attribu
       reader.skip(tag & 7, end);
     }
   }
+  reader.endMessage(end);
   return values;
 }
 
@@ -140,6 +143,7 @@ function readKeyValueList(reader: WireReader, end: number, depth: number): Recor
       reader.skip(tag & 7, end);
     }
   }
+  reader.endMessage(end);
   return values;
 }
 

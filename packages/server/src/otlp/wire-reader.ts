@@ -166,6 +166,14 @@ export class WireReader {
     }
   }
 
+  /**
+   * Called after a message's fields are read: a fixed64, varint or tag that started inside the message but ended
+   * past `end` read bytes of the next message; only the body's end is checked while reading, so check the message's.
+   */
+  endMessage(end: number): void {
+    if (this.pos > end) throw malformed(`a field runs past the end of its message (byte ${end})`);
+  }
+
   /** Throws unless `wireType` is what the field's type requires. */
   expect(wireType: number, expected: number, field: string): void {
     if (wireType !== expected) {
