@@ -32,7 +32,8 @@ function sendText(response: ServerResponse, status: number, body: string, header
  * like /health.
  *
  * @example
- * if (request.method === 'GET' && path === METRICS_PATH) return serveMetrics(registry, token, logger)(request, response);
+ * const endpoint = createMetricsEndpoint(registry, process.env.KAIZEN_METRICS_TOKEN ?? null, logger);
+ * if (request.method === 'GET' && path === METRICS_PATH) endpoint(request, response);
  */
 export function createMetricsEndpoint(
   registry: Registry,
