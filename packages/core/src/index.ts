@@ -16,6 +16,7 @@ export * from './trace/normalize-span.js';
 export * from './trace/otlp-span.js';
 export * from './trace/price-table.js';
 export * from './trace/read-tags.js';
+export * from './trace/redaction/index.js';
 export * from './trace/span.js';
 export * from './trace/span-attributes.js';
 export * from './trace/summarize-trace.js';

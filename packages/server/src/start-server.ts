@@ -3,7 +3,14 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { getRequestListener } from '@hono/node-server';
-import { DEFAULT_PRICES, type ModelPort, type PriceTable } from '@kaizen/core';
+import {
+  compileRedactor,
+  DEFAULT_PRICES,
+  type ModelPort,
+  type PriceTable,
+  type RedactionConfig,
+  type Redactor,
+} from '@kaizen/core';
 import type { Store } from '@kaizen/store';
 import { createApiApp } from './http/api-app.js';
 import { createApiKeyResolver } from './http/api-key-resolver.js';
@@ -47,6 +54,12 @@ export interface ServerOptions {
    * 0 processes inline. Default: one per core beyond the first, at most 4.
    */
   readonly ingestWorkers?: number;
+  /**
+   * Redaction of secrets and personal data at ingest, before anything is stored (docs/architecture/redaction.md).
+   * Default: on, with secrets, bearer tokens, e-mail addresses and card numbers; `{ enabled: false }` turns it off.
+   * An invalid config (unknown detector, bad regex) makes startServer throw `invalid_input`.
+   */
+  readonly redaction?: RedactionConfig;
   /** How long a resolved API key is cached, in ms. Default 30 s. */
   readonly apiKeyCacheTtlMs?: number;
   /**
@@ -100,18 +113,22 @@ function pathOf(url: string | undefined): string {
   return query < 0 ? url : url.slice(0, query);
 }
 
-async function createProcessor(options: ServerOptions, logger: (line: string) => void): Promise<BatchProcessor> {
+async function createProcessor(
+  options: ServerOptions,
+  redactor: Redactor,
+  logger: (line: string) => void,
+): Promise<BatchProcessor> {
   const prices = options.prices ?? DEFAULT_PRICES;
   const workers = options.ingestWorkers ?? Math.min(Math.max(availableParallelism() - 1, 0), 4);
-  if (workers === 0) return createInlineProcessor(prices);
+  if (workers === 0) return createInlineProcessor(prices, redactor);
   try {
-    return await createWorkerProcessor({ workers, prices, logger });
+    return await createWorkerProcessor({ workers, prices, redaction: options.redaction ?? {}, logger });
   } catch (error) {
     // Slower, never broken: ingest still works on the event loop.
     logger(
       `batch workers unavailable, processing on the main thread: ${error instanceof Error ? error.message : String(error)}`,
     );
-    return createInlineProcessor(prices);
+    return createInlineProcessor(prices, redactor);
   }
 }
 
@@ -160,7 +177,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.apiKeyCacheTtlMs !== undefined ? { ttlMs: options.apiKeyCacheTtlMs } : {}),
   });
   const resolver = metrics === null ? keyResolver : metrics.observeProjects(keyResolver);
-  const processor = await createProcessor(options, logger);
+  // Compiled here first so a bad config fails startup with its message, before any worker starts.
+  const redactor = compileRedactor(options.redaction);
+  const processor = await createProcessor(options, redactor, logger);
   const online = createOnlineEvaluation(
     options.store,
     { ...(options.onlineEvaluation || {}), ...(metrics !== null ? { onScored: metrics.scored } : {}) },

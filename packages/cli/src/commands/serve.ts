@@ -106,6 +106,7 @@ Point any OpenTelemetry exporter at it:
         maxBodyBytes: Math.round(maxBodyMb * 1024 * 1024),
         logger: (line) => context.output.stderr(line),
         ...(config.prices !== undefined ? { prices: mergePrices(DEFAULT_PRICES, config.prices) } : {}),
+        ...(config.redaction !== undefined ? { redaction: config.redaction } : {}),
         // Root-cause narratives: their own model when configured, else the judge's; none → statistics only.
         ...((config.narrativeModel ?? config.judgeModel) !== undefined
           ? { narrativePort: createModelPort((config.narrativeModel ?? config.judgeModel) as string) }

@@ -1,5 +1,5 @@
 // kaizen.config.ts: evaluators (checklists) and defaults, defined in code and typed.
-import type { Checklist, PriceTable } from '@kaizen/core';
+import type { Checklist, PriceTable, RedactionConfig } from '@kaizen/core';
 
 export interface KaizenConfig {
   /** Server URL; flags and KAIZEN_URL win over it. */
@@ -21,6 +21,11 @@ export interface KaizenConfig {
   readonly evaluators?: Readonly<Record<string, Checklist>>;
   /** Overrides and additions to the built-in price table (USD per token). */
   readonly prices?: PriceTable;
+  /**
+   * Redaction of secrets and personal data at ingest (`kaizen serve`), before anything is stored. Default: on, with
+   * secrets, bearer tokens, e-mail addresses and card numbers; `{ enabled: false }` stores spans as received.
+   */
+  readonly redaction?: RedactionConfig;
 }
 
 /**

@@ -1,9 +1,11 @@
 // Messages between the ingest event loop and the batch worker threads.
-import type { PriceTable } from '@kaizen/core';
+import type { PriceTable, RedactionConfig } from '@kaizen/core';
 import type { OtlpFormat, ProcessedBatch } from './process-batch.js';
 
 export interface BatchWorkerData {
   readonly prices: PriceTable;
+  /** Compiled again in each worker (RegExp patterns survive the structured clone); validated by the server first. */
+  readonly redaction: RedactionConfig;
 }
 
 export interface BatchRequest {

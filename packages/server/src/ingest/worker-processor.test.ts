@@ -1,4 +1,4 @@
-import { DEFAULT_PRICES, KaizenError } from '@kaizen/core';
+import { compileRedactor, DEFAULT_PRICES, KaizenError } from '@kaizen/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request, span } from '../../test/support/proto-writer.js';
 import { type BatchProcessor, createInlineProcessor } from './process-batch.js';
@@ -31,7 +31,7 @@ const json = JSON.stringify({
 
 describe('worker batch processor', () => {
   let workers: BatchProcessor;
-  const inline = createInlineProcessor(DEFAULT_PRICES);
+  const inline = createInlineProcessor(DEFAULT_PRICES, compileRedactor());
   const lines: string[] = [];
   beforeAll(async () => {
     workers = await createWorkerProcessor({ workers: 2, prices: DEFAULT_PRICES, logger: (line) => lines.push(line) });

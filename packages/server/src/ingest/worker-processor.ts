@@ -1,13 +1,15 @@
 // Runs batch processing in a small pool of worker threads: decode, normalise and encode leave the event loop, which
 // then only receives the structured clone of flat column values and runs the store's statements.
 import { Worker } from 'node:worker_threads';
-import { ERROR_CODES, type ErrorCode, KaizenError, type PriceTable } from '@kaizen/core';
+import { ERROR_CODES, type ErrorCode, KaizenError, type PriceTable, type RedactionConfig } from '@kaizen/core';
 import { type BatchReply, type BatchRequest, type BatchWorkerData, READY } from './batch-worker-protocol.js';
 import type { BatchProcessor, OtlpFormat, ProcessedBatch } from './process-batch.js';
 
 export interface WorkerProcessorOptions {
   readonly workers: number;
   readonly prices: PriceTable;
+  /** Applied to every span before it is encoded; default: the built-in defaults (compileRedactor). */
+  readonly redaction?: RedactionConfig;
   readonly logger: (line: string) => void;
   /** How long a worker may take to load before startup fails. */
   readonly startTimeoutMs?: number;
@@ -54,7 +56,7 @@ export async function createWorkerProcessor(options: WorkerProcessorOptions): Pr
   const pool: PooledWorker[] = [];
   let nextId = 0;
   let closing = false;
-  const workerData: BatchWorkerData = { prices: options.prices };
+  const workerData: BatchWorkerData = { prices: options.prices, redaction: options.redaction ?? {} };
 
   function spawn(): Promise<PooledWorker> {
     const worker = new Worker(WORKER_URL, { workerData });
