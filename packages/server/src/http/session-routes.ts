@@ -1,11 +1,13 @@
 // Web-app sign-in: POST /api/session trades a project API key for an HttpOnly cookie; GET says who; DELETE signs out.
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { KaizenError } from '@kaizen/core';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { ApiKeyResolver } from './api-key-resolver.js';
 import type { Authenticator } from './session-auth.js';
 import { cameOverHttps, clearedSessionCookie, requireCsrfHeader, sessionCookie } from './session-cookie.js';
 import type { SessionCodec } from './session-token.js';
+import { createSignInLimiter, type SignInLimiter } from './sign-in-limiter.js';
 import { readJsonBody } from './validate-body.js';
 
 export const SignInBody = z.strictObject({ apiKey: z.string().trim().min(1, 'is empty').max(512) });
@@ -18,6 +20,18 @@ export interface SessionRouteOptions {
   /** Written to `logger` once, at the first sign-in (see resolveSessionSecret). */
   readonly notice?: string | null;
   readonly logger?: (line: string) => void;
+  /** Failed sign-ins per address and key prefix; default 10 a minute (see sign-in-limiter.ts). */
+  readonly limiter?: SignInLimiter;
+}
+
+/** The socket's peer: forwarded headers are not trusted, anyone can send them. */
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    // No node socket (app.request in tests): one shared bucket.
+    return 'unknown';
+  }
 }
 
 /** Registered before the `/api/*` auth middleware: signing in and out needs no session yet. */
@@ -26,13 +40,25 @@ export function registerSessionRoutes(
   options: SessionRouteOptions,
 ): void {
   let notice = options.notice ?? null;
+  const limiter = options.limiter ?? createSignInLimiter();
   app.post('/api/session', async (c) => {
     // Not exempt: a cross-site form must not sign the browser into someone else's project (login CSRF).
     requireCsrfHeader(c);
     const body = await readJsonBody(c, SignInBody);
-    // The key goes through the same resolver as every API call. Rate limiting sign-in attempts is not done yet.
+    const attempt = { address: clientAddress(c), key: body.apiKey };
+    const wait = limiter.retryAfterSeconds(attempt);
+    if (wait > 0) {
+      // Answered here, not thrown: the error table's Retry-After is fixed per code, this one counts down.
+      c.header('retry-after', String(wait));
+      const message = `too many failed sign-in attempts: retry in ${wait} s`;
+      return c.json({ error: { code: 'overloaded', message } }, 429);
+    }
+    // The key goes through the same resolver as every API call.
     const project = await options.resolver.resolve(body.apiKey);
-    if (project === null) throw new KaizenError('unauthorized', 'invalid API key');
+    if (project === null) {
+      limiter.recordFailure(attempt);
+      throw new KaizenError('unauthorized', 'invalid API key');
+    }
     if (notice !== null) {
       options.logger?.(notice);
       notice = null;
