@@ -1,56 +1,19 @@
 // Shapes of the dataset API (docs/api/datasets-experiments.md), as the client sends and receives them.
-import type { DatasetItem, DatasetSplit, SplitSettings } from '@kaizen/core';
+import type { SplitSettings } from '@kaizen/core';
 
-// The item shapes are core's, shared with the store.
-export type { DatasetInput, DatasetItem, DatasetItemInput, DatasetSplit, SplitSettings } from '@kaizen/core';
-
-/**
- * @example
- * const version: DatasetVersion = await api.datasets.getVersion('pages', 'latest');
- * version.splitCounts.validation; // 18
- */
-export interface DatasetVersion {
-  readonly name: string;
-  readonly version: number;
-  readonly itemCount: number;
-  readonly splitCounts: Readonly<Record<DatasetSplit, number>>;
-  readonly splits: SplitSettings;
-  /** Provenance: `{ kind: 'traces', filter, sample, matched, skipped }` or `{ kind: 'import', format, file? }`. */
-  readonly source: Readonly<Record<string, unknown>> & { readonly kind: 'traces' | 'import' };
-  readonly message: string | null;
-  readonly createdAt: string;
-}
-
-/**
- * @example
- * const { items } = await api.datasets.list(); // [{ name: 'pages', latestVersion: 3, itemCount: 92, … }]
- */
-export interface DatasetSummary {
-  readonly name: string;
-  readonly latestVersion: number;
-  readonly itemCount: number;
-  readonly versions: number;
-  readonly updatedAt: string;
-}
-
-/**
- * @example
- * const { versions } = await api.datasets.get('pages'); // newest first
- */
-export interface DatasetDetails {
-  readonly name: string;
-  readonly versions: readonly DatasetVersion[];
-}
-
-/**
- * @example
- * const page: DatasetItemPage = await api.datasets.listItems('pages', 2, { split: 'validation', limit: 100 });
- */
-export interface DatasetItemPage {
-  readonly version: number;
-  readonly items: readonly DatasetItem[];
-  readonly nextCursor: string | null;
-}
+// The item, version and list shapes are core's, shared with the store and the web app.
+export type {
+  DatasetDetails,
+  DatasetInput,
+  DatasetItem,
+  DatasetItemInput,
+  DatasetItemPage,
+  DatasetSource,
+  DatasetSplit,
+  DatasetSummary,
+  DatasetVersion,
+  SplitSettings,
+} from '@kaizen/core';
 
 /**
  * Which traces a dataset is drawn from: the filters of `GET /api/traces` plus score filters; a prompt is required.

@@ -1,52 +1,25 @@
 // The dataset model: named datasets with immutable numbered versions of items, each item in one split.
-import type { DatasetItem, DatasetItemInput, DatasetSplit, SplitSettings } from '@kaizen/core';
+import type {
+  DatasetItemInput,
+  DatasetItemPage as DatasetItemPageAnswer,
+  DatasetSource,
+  DatasetSplit,
+  SplitSettings,
+} from '@kaizen/core';
 
-// The item shapes are core's, shared with the SDK's API client.
+// The item, version and list shapes are core's, shared with the SDK's API client and the web app.
 export {
   DATASET_SPLITS,
+  type DatasetDetails,
   type DatasetInput,
   type DatasetItem,
   type DatasetItemInput,
+  type DatasetSource,
   type DatasetSplit,
+  type DatasetSummary,
+  type DatasetVersion,
   type SplitSettings,
 } from '@kaizen/core';
-
-/** Where a version's items came from, kept with the version as provenance. */
-export type DatasetSource =
-  | {
-      readonly kind: 'traces';
-      readonly filter: Readonly<Record<string, unknown>>;
-      readonly sample: Readonly<Record<string, unknown>>;
-      /** Traces the filter matched (after score filters), and those left out for lack of an input. */
-      readonly matched: number;
-      readonly skipped: number;
-    }
-  | { readonly kind: 'import'; readonly format: 'jsonl' | 'csv' | 'json'; readonly file?: string };
-
-export interface DatasetVersion {
-  readonly name: string;
-  readonly version: number;
-  readonly itemCount: number;
-  readonly splitCounts: Readonly<Record<DatasetSplit, number>>;
-  readonly splits: SplitSettings;
-  readonly source: DatasetSource;
-  readonly message: string | null;
-  readonly createdAt: string;
-}
-
-export interface DatasetSummary {
-  readonly name: string;
-  readonly latestVersion: number;
-  readonly itemCount: number;
-  readonly versions: number;
-  readonly updatedAt: string;
-}
-
-export interface DatasetDetails {
-  readonly name: string;
-  /** Newest first. */
-  readonly versions: readonly DatasetVersion[];
-}
 
 export interface CreateDatasetVersionInput {
   readonly items: readonly DatasetItemInput[];
@@ -56,11 +29,8 @@ export interface CreateDatasetVersionInput {
   readonly message?: string | null;
 }
 
-/** One page of items; `nextCursor` is null on the last page. */
-export interface DatasetItemPage {
-  readonly items: readonly DatasetItem[];
-  readonly nextCursor: string | null;
-}
+/** One page of items; `nextCursor` is null on the last page. The API adds the version read. */
+export type DatasetItemPage = Omit<DatasetItemPageAnswer, 'version'>;
 
 export interface DatasetItemQuery {
   readonly split?: DatasetSplit;

@@ -1,37 +1,16 @@
-// The insights model: a root-cause report stored with the view it was computed over.
-import type { CriterionStatus } from '@kaizen/core';
+// The insights model: a root-cause report stored with the view it was computed over. The view and summary are core's
+// API shapes; the store keeps the report as the JSON it was given.
+import type { CriterionStatus, InsightSummary, InsightView } from '@kaizen/core';
 
-/** What a report covers: one evaluator's scores over production traces, a dataset's source traces or an experiment. */
-export interface InsightView {
-  readonly evaluatorName: string;
-  readonly environment?: string;
-  readonly promptName?: string;
-  readonly promptVersion?: string;
-  readonly datasetName?: string;
-  readonly datasetVersion?: number;
-  readonly experimentId?: string;
-  /** ISO 8601: traces starting at or after. */
-  readonly from?: string;
-  /** ISO 8601: traces starting before. */
-  readonly to?: string;
-}
+export type { InsightSummary, InsightView } from '@kaizen/core';
 
-export interface CreateInsightInput {
-  readonly view: InsightView;
-  /** The report as computed (core's RcaReport, plus notes); stored as JSON, returned as written. */
+/** A stored report: core's Insight with the report left opaque (stored as JSON, returned as written). */
+export interface Insight extends InsightSummary {
+  /** The report as computed (core's InsightReport); the store does not read it. */
   readonly report: unknown;
-  /** How many scored traces (or items) it was computed over. */
-  readonly traceCount: number;
 }
 
-export interface Insight extends CreateInsightInput {
-  readonly id: string;
-  /** ISO 8601. */
-  readonly createdAt: string;
-}
-
-/** Without the report: what lists show. */
-export type InsightSummary = Omit<Insight, 'report'>;
+export type CreateInsightInput = Omit<Insight, 'id' | 'createdAt'>;
 
 /** Filters of the list: each given field must equal the view's; absent fields match anything. */
 export interface InsightQuery extends Partial<InsightView> {

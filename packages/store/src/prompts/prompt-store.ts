@@ -1,40 +1,20 @@
 // The prompt registry's storage: immutable numbered versions, labels per environment, and the audit log of moves.
-import type { LabelEvent, PromptContent, PromptVersion } from '@kaizen/core';
+import type {
+  CreatePromptVersionResult,
+  LabelEvent,
+  PromptContent,
+  PromptDetails,
+  PromptSummary,
+  PromptVersion,
+} from '@kaizen/core';
 
-export interface PromptSummary {
-  readonly name: string;
-  readonly latestVersion: number;
-  /** label → version */
-  readonly labels: Readonly<Record<string, number>>;
-  readonly updatedAt: string;
-}
-
-export interface PromptVersionSummary {
-  readonly version: number;
-  readonly hash: string;
-  readonly message: string | null;
-  readonly author: string | null;
-  readonly createdAt: string;
-  readonly labels: readonly string[];
-}
-
-export interface PromptDetails {
-  readonly name: string;
-  readonly labels: Readonly<Record<string, number>>;
-  /** Newest first. */
-  readonly versions: readonly PromptVersionSummary[];
-}
+// The list and detail shapes are core's, shared with the SDK's API client and the web app.
+export type { CreatePromptVersionResult, PromptDetails, PromptSummary, PromptVersionSummary } from '@kaizen/core';
 
 export interface CreatePromptVersionInput {
   readonly content: PromptContent;
   readonly message?: string | null;
   readonly author?: string | null;
-}
-
-export interface CreatePromptVersionResult {
-  readonly version: PromptVersion;
-  /** False when a version with identical content already existed: that version is returned instead. */
-  readonly created: boolean;
 }
 
 export interface PromptStore {

@@ -1,9 +1,15 @@
 // The dashboard's trace metrics: what is asked (a range, a bucket width, a grouping, filters) and what comes back.
-import { KaizenError } from '@kaizen/core';
+import { KaizenError, type TraceMetricsBucket, type TraceMetricsGroupBy } from '@kaizen/core';
 import { isoToMicros } from '../rows/time.js';
 
-export type TraceMetricsBucket = 'hour' | 'day';
-export type TraceMetricsGroupBy = 'none' | 'promptVersion' | 'environment' | 'model';
+// What comes back is core's API shape, shared with the web app's dashboard.
+export type {
+  TraceMetrics,
+  TraceMetricsBucket,
+  TraceMetricsGroupBy,
+  TraceMetricsPoint,
+  TraceMetricsSeries,
+} from '@kaizen/core';
 
 export const TRACE_METRICS_GROUP_BYS: readonly TraceMetricsGroupBy[] = [
   'none',
@@ -30,44 +36,6 @@ export interface TraceMetricsQuery {
   readonly promptName?: string;
   /** Any span of the trace used this model. */
   readonly model?: string;
-}
-
-export interface TraceMetricsPoint {
-  /** ISO 8601 start of the bucket (UTC), by the traces' start time. */
-  readonly start: string;
-  readonly traces: number;
-  /** Traces with at least one span in error. */
-  readonly errors: number;
-  /** Sums over the traces; a trace without usage adds 0. */
-  readonly inputTokens: number;
-  readonly outputTokens: number;
-  /** Null when no trace of the bucket has a known cost (no price for its models). */
-  readonly costUsd: number | null;
-  /** Mean trace duration (first span start to last span end). */
-  readonly latencyAvgMs: number;
-  /** 95th percentile of the trace durations, interpolated as Postgres' percentile_cont does. */
-  readonly latencyP95Ms: number | null;
-}
-
-export interface TraceMetricsSeries {
-  /**
-   * The group's value: `promptName@version` (the name alone when the trace has no version), an environment or a
-   * model. Null for traces without one, for `groupBy: 'none'`, and for the `other` series.
-   */
-  readonly group: string | null;
-  /** True for the one series that sums the groups beyond MAX_METRICS_GROUPS. */
-  readonly other: boolean;
-  /** Buckets with at least one trace, oldest first; a bucket missing from the list had no trace. */
-  readonly points: readonly TraceMetricsPoint[];
-}
-
-export interface TraceMetrics {
-  readonly bucket: TraceMetricsBucket;
-  readonly groupBy: TraceMetricsGroupBy;
-  readonly from: string;
-  readonly to: string;
-  /** Most traces first; `other` last. */
-  readonly series: readonly TraceMetricsSeries[];
 }
 
 /** Bucket widths in µs. Written into the SQL as literals (a fixed set): bound numbers are REAL in SQLite. */

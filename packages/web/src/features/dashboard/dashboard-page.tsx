@@ -5,7 +5,7 @@ import { query } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { useLocation } from '../../app/router';
 import { ErrorBox, Loading, Page } from '../../components/status';
-import type { EvaluatorSummary, MetricsTimeseries, PromptSummary } from './dashboard-api-types';
+import type { EvaluatorSummary, PromptSummary, TraceMetrics } from './dashboard-api-types';
 import { readControls, timeWindow } from './dashboard-controls';
 import { DashboardFilters } from './dashboard-filters';
 import { DashboardTotals } from './dashboard-totals';
@@ -24,11 +24,11 @@ export function DashboardPage(_props: Record<string, never>) {
   const evaluators = useApi<{ items: EvaluatorSummary[] }>('/api/evaluators');
   const prompts = useApi<{ items: PromptSummary[] }>('/api/prompts');
   const filters = { environment: controls.environment, promptName: controls.promptName };
-  const metrics = useApi<MetricsTimeseries>(
+  const metrics = useApi<TraceMetrics>(
     `/api/metrics/timeseries${query({ ...period, bucket: controls.bucket, groupBy: controls.groupBy, ...filters })}`,
   );
   // The environments seen in the range, for the filter: one more aggregate, by day, unfiltered.
-  const environments = useApi<MetricsTimeseries>(
+  const environments = useApi<TraceMetrics>(
     `/api/metrics/timeseries${query({ ...period, bucket: 'day', groupBy: 'environment' })}`,
   );
   const markers = useReleaseMarkers(prompts.data?.items ?? null, controls.promptName, period);

@@ -1,9 +1,9 @@
 // The window's totals above the charts, summed from the metrics buckets the charts draw.
 import { usd } from '../../components/status';
-import type { MetricsSeries } from './dashboard-api-types';
+import type { TraceMetricsSeries } from './dashboard-api-types';
 import { compact } from './series-format';
 
-export function DashboardTotals(props: { readonly series: readonly MetricsSeries[] }) {
+export function DashboardTotals(props: { readonly series: readonly TraceMetricsSeries[] }) {
   let traces = 0;
   let errors = 0;
   let inputTokens = 0;

@@ -1,14 +1,14 @@
 // Traffic charts from the metrics time series: traces and errors, tokens in and out, cost, latency avg and p95.
 import { Chart, type ChartMarker, type ChartPoint, type ChartSeries } from '../../components/chart';
 import { usd } from '../../components/status';
-import type { MetricsPoint, MetricsSeries } from './dashboard-api-types';
+import type { TraceMetricsPoint, TraceMetricsSeries } from './dashboard-api-types';
 import type { Bucket, GroupBy } from './dashboard-controls';
 import { bucketFormat, bucketStarts, compact, groupLabel, milliseconds, padBuckets } from './series-format';
 
 interface MetricChart {
   readonly title: string;
   readonly testId: string;
-  readonly value: (point: MetricsPoint) => number | null;
+  readonly value: (point: TraceMetricsPoint) => number | null;
   readonly yFormat: (y: number) => string;
   /** Counts and sums are 0 in a bucket without traces; means and percentiles have no value there. */
   readonly zeroWhenEmpty: boolean;
@@ -55,13 +55,13 @@ const METRIC_CHARTS: readonly MetricChart[] = [
 ];
 
 /** Every bucket of the window, so all charts share one x axis: empty ones 0 for counts, no value otherwise. */
-function points(one: MetricsSeries, chart: MetricChart, starts: readonly number[]): ChartPoint[] {
+function points(one: TraceMetricsSeries, chart: MetricChart, starts: readonly number[]): ChartPoint[] {
   const measured = one.points.map((point) => ({ x: Date.parse(point.start), y: chart.value(point) }));
   return padBuckets(measured, starts, chart.zeroWhenEmpty ? 0 : null);
 }
 
 export function MetricsCharts(props: {
-  readonly series: readonly MetricsSeries[];
+  readonly series: readonly TraceMetricsSeries[];
   readonly groupBy: GroupBy;
   readonly bucket: Bucket;
   readonly from: string;

@@ -2,7 +2,7 @@
 import { query } from '../../api/client';
 import type { ChartMarker } from '../../components/chart';
 import { ErrorBox, Loading } from '../../components/status';
-import type { MetricsSeries, ScoreTimeseries } from './dashboard-api-types';
+import type { ScoreTimeseries, TraceMetricsSeries } from './dashboard-api-types';
 import type { DashboardControls, TimeWindow } from './dashboard-controls';
 import { ScoreCharts } from './score-charts';
 import { bucketStarts, groupFilter, groupLabel } from './series-format';
@@ -17,7 +17,7 @@ function scoreRequests(
   evaluator: string,
   controls: DashboardControls,
   period: TimeWindow,
-  series: readonly MetricsSeries[],
+  series: readonly TraceMetricsSeries[],
 ): ScoreRequest[] {
   const base = {
     evaluator,
@@ -43,7 +43,7 @@ export function ScoreSection(props: {
   readonly controls: DashboardControls;
   readonly period: TimeWindow;
   /** The drawn metrics series, busiest first; null while they load. */
-  readonly series: readonly MetricsSeries[] | null;
+  readonly series: readonly TraceMetricsSeries[] | null;
   readonly markers: readonly ChartMarker[];
 }) {
   const requests =

@@ -1,6 +1,6 @@
 // Naming and formatting of the dashboard's series: group labels, time axes, and the filter a group stands for.
 import type { ChartPoint } from '../../components/chart';
-import type { MetricsSeries } from './dashboard-api-types';
+import type { TraceMetricsSeries } from './dashboard-api-types';
 import type { Bucket, GroupBy } from './dashboard-controls';
 
 /** Series drawn at most per chart (the chart's palette has 8 colours); the server sends the busiest first. */
@@ -16,7 +16,7 @@ export function splitPromptVersion(group: string): { promptName: string; promptV
 }
 
 /** The legend's name of a series. */
-export function groupLabel(groupBy: GroupBy, series: Pick<MetricsSeries, 'group' | 'other'>): string {
+export function groupLabel(groupBy: GroupBy, series: Pick<TraceMetricsSeries, 'group' | 'other'>): string {
   if (series.other) return 'other';
   if (groupBy === 'none') return 'all traces';
   if (series.group === null || series.group === '') return '(none)';
@@ -36,7 +36,7 @@ export function groupLabel(groupBy: GroupBy, series: Pick<MetricsSeries, 'group'
  */
 export function groupFilter(
   groupBy: GroupBy,
-  series: Pick<MetricsSeries, 'group' | 'other'>,
+  series: Pick<TraceMetricsSeries, 'group' | 'other'>,
 ): Readonly<Record<string, string>> | null {
   if (groupBy === 'none') return {};
   if (series.other || series.group === null || series.group === '') return null;

@@ -8,8 +8,8 @@ import { ErrorBox, fixed, Loading, Page, SimulatedNotice } from '../../component
 import { ComparePicker } from './compare-picker';
 import { ComparisonTable } from './comparison-table';
 import {
-  type ComparisonAnswer,
-  type ExperimentItem,
+  type ComparedExperiments,
+  type ExperimentItemRecord,
   type ExperimentWithItems,
   experimentPath,
   experimentTitle,
@@ -20,7 +20,7 @@ import { ItemOutputDiff } from './item-output-diff';
 import { ItemPicker } from './item-picker';
 
 /** The run's items by id; none while `run` is still the previous choice's. */
-function byId(run: ExperimentWithItems | null, id: string | null): ReadonlyMap<string, ExperimentItem> {
+function byId(run: ExperimentWithItems | null, id: string | null): ReadonlyMap<string, ExperimentItemRecord> {
   return new Map(run?.id === id ? run.items.map((item) => [item.itemId, item]) : []);
 }
 
@@ -31,7 +31,7 @@ export function ComparePage(_props: Record<string, never>) {
   const scope = location.query.get('criterion') ?? '';
   const itemId = location.query.get('item');
   const ready = baselineId !== null && candidateId !== null;
-  const compared = useApi<ComparisonAnswer>(
+  const compared = useApi<ComparedExperiments>(
     ready
       ? `/api/experiments/compare?baseline=${encodeURIComponent(baselineId)}&candidate=${encodeURIComponent(candidateId)}`
       : null,

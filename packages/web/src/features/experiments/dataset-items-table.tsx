@@ -1,7 +1,7 @@
 // The items of one dataset version, 50 a page through the API's cursor: input and expected answer as text.
 import { DataTable } from '../../components/data-table';
 import { Badge, ErrorBox, Loading } from '../../components/status';
-import { type DatasetItem, type DatasetItemsPage, type DatasetSplit, datasetPath } from './dataset-types';
+import { type DatasetItem, type DatasetItemPage, type DatasetSplit, datasetPath } from './dataset-types';
 import { ItemText } from './item-text';
 import { Pager } from './pager';
 import { useCursorPages } from './use-cursor-pages';
@@ -15,7 +15,7 @@ export function DatasetItemsTable(props: {
   readonly total: number;
 }) {
   const split = props.split === null ? '' : `&split=${props.split}`;
-  const pages = useCursorPages<DatasetItemsPage>(
+  const pages = useCursorPages<DatasetItemPage>(
     `${datasetPath(props.name)}/versions/${props.version}/items?limit=${PAGE_SIZE}${split}`,
   );
   const first = (pages.pageNumber - 1) * PAGE_SIZE;

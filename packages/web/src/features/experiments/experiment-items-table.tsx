@@ -5,7 +5,7 @@ import { DataTable } from '../../components/data-table';
 import { fixed } from '../../components/status';
 import { JsonOrText } from '../../components/text-blocks';
 import { CriterionVerdicts } from './criterion-verdicts';
-import type { ExperimentItem, ExperimentWithItems } from './experiment-types';
+import type { ExperimentItemRecord, ExperimentWithItems } from './experiment-types';
 import { ItemVerdict } from './item-verdict';
 import { Pager } from './pager';
 
@@ -13,7 +13,7 @@ const PAGE_SIZE = 25;
 
 type Verdict = 'passed' | 'failed' | 'error';
 
-function verdictOf(item: ExperimentItem): Verdict {
+function verdictOf(item: ExperimentItemRecord): Verdict {
   if (item.error !== null || item.result === null || item.result.errors > 0) return 'error';
   return item.result.passed ? 'passed' : 'failed';
 }
@@ -65,7 +65,7 @@ export function ExperimentItemsTable(props: { readonly experiment: ExperimentWit
           </select>
         </label>
       </div>
-      <DataTable<ExperimentItem>
+      <DataTable<ExperimentItemRecord>
         testId="experiment-items"
         rows={shown}
         rowKey={(row) => row.itemId}

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Link } from '../../app/router';
 import { DataTable } from '../../components/data-table';
-import type { ExperimentItem } from './experiment-types';
+import type { ExperimentItemRecord } from './experiment-types';
 import { ItemVerdict } from './item-verdict';
 import { Pager } from './pager';
 
@@ -12,8 +12,8 @@ const PAGE_SIZE = 20;
 export function FlippedItems(props: {
   readonly title: string;
   readonly ids: readonly string[];
-  readonly baseline: ReadonlyMap<string, ExperimentItem>;
-  readonly candidate: ReadonlyMap<string, ExperimentItem>;
+  readonly baseline: ReadonlyMap<string, ExperimentItemRecord>;
+  readonly candidate: ReadonlyMap<string, ExperimentItemRecord>;
   readonly selected: string | null;
   readonly linkTo: (changes: Readonly<Record<string, string | null>>) => string;
   readonly testId: string;

@@ -2,19 +2,19 @@
 import { DataTable } from '../../components/data-table';
 import { DiffView } from '../../components/diff-view';
 import { CriterionStatus } from './criterion-status';
-import type { ExperimentItem } from './experiment-types';
+import type { ExperimentItemRecord } from './experiment-types';
 import { ItemVerdict } from './item-verdict';
 import { lineDiff, outputText } from './line-diff';
 
-function sideText(item: ExperimentItem | undefined): string {
+function sideText(item: ExperimentItemRecord | undefined): string {
   if (item === undefined) return '';
   return item.error !== null ? `(call failed: ${item.error})` : outputText(item.output);
 }
 
 export function ItemOutputDiff(props: {
   readonly itemId: string;
-  readonly baseline: ExperimentItem | undefined;
-  readonly candidate: ExperimentItem | undefined;
+  readonly baseline: ExperimentItemRecord | undefined;
+  readonly candidate: ExperimentItemRecord | undefined;
 }) {
   const criteria = [
     ...new Set([
@@ -22,7 +22,7 @@ export function ItemOutputDiff(props: {
       ...(props.candidate?.result?.results ?? []).map((entry) => entry.criterionId),
     ]),
   ];
-  const find = (item: ExperimentItem | undefined, id: string) =>
+  const find = (item: ExperimentItemRecord | undefined, id: string) =>
     item?.result?.results.find((entry) => entry.criterionId === id);
   return (
     <section className="card" data-testid="item-output-diff">

@@ -24,7 +24,7 @@ interface Fetched<T> {
 /**
  * `path` carries the filters and the page size; the cursor is added here. A new path starts again at page one.
  * @example
- * const pages = useCursorPages<DatasetItemsPage>(`/api/datasets/pages/versions/2/items?limit=50`);
+ * const pages = useCursorPages<DatasetItemPage>(`/api/datasets/pages/versions/2/items?limit=50`);
  * pages.data?.nextCursor && pages.next(pages.data.nextCursor);
  */
 export function useCursorPages<T>(path: string): CursorPages<T> {

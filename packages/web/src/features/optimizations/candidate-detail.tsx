@@ -4,12 +4,12 @@ import { Link, type Location, navigate, withQuery } from '../../app/router';
 import { DiffView } from '../../components/diff-view';
 import { CandidateAcceptance } from './candidate-acceptance';
 import { CandidateStatusBadge } from './candidate-status-badge';
-import type { OptimizationCandidate } from './optimization-types';
+import type { OptimizationCandidateView } from './optimization-types';
 
 export type DiffBase = 'parent' | 'start';
 
 export function CandidateDetail(props: {
-  readonly candidate: OptimizationCandidate;
+  readonly candidate: OptimizationCandidateView;
   readonly promptName: string;
   readonly startId: string;
   readonly location: Location;

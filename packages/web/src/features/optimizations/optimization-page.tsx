@@ -7,7 +7,7 @@ import { ErrorBox, Loading, Page, SimulatedNotice } from '../../components/statu
 import { CandidateDetail } from './candidate-detail';
 import { CriteriaReport } from './criteria-report';
 import { LabelWinner } from './label-winner';
-import type { OptimizationCandidate, OptimizationRun } from './optimization-types';
+import type { OptimizationCandidateView, OptimizationRun } from './optimization-types';
 import { ParetoChart } from './pareto-chart';
 import { RunControls } from './run-controls';
 import { RunMeta } from './run-meta';
@@ -23,7 +23,7 @@ export function OptimizationPage(props: { readonly id: string }) {
   const [running, setRunning] = useState(false);
   const refresh = running ? { refreshMs: REFRESH_MS } : {};
   const run = useApi<OptimizationRun>(`/api/optimizations/${encodeURIComponent(props.id)}`, refresh);
-  const candidates = useApi<{ items: OptimizationCandidate[] }>(
+  const candidates = useApi<{ items: OptimizationCandidateView[] }>(
     `/api/optimizations/${encodeURIComponent(props.id)}/candidates`,
     refresh,
   );

@@ -2,16 +2,16 @@
 // at least as good with fewer tokens) highlighted, the best one as its own series.
 import { Chart, type ChartPoint, type ChartSeries } from '../../components/chart';
 import { score } from './optimization-format';
-import type { OptimizationCandidate } from './optimization-types';
+import type { OptimizationCandidateView } from './optimization-types';
 
 export function ParetoChart(props: {
-  readonly candidates: readonly OptimizationCandidate[];
+  readonly candidates: readonly OptimizationCandidateView[];
   /** Null while the run goes on: the loop computes the front at its end. */
   readonly front: readonly string[] | null;
   readonly bestId: string | null;
 }) {
   const front = new Set(props.front ?? []);
-  const point = (candidate: OptimizationCandidate, highlight: boolean): ChartPoint => ({
+  const point = (candidate: OptimizationCandidateView, highlight: boolean): ChartPoint => ({
     x: candidate.promptTokens,
     y: candidate.validation?.score ?? null,
     highlight,

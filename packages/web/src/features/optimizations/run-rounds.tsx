@@ -7,7 +7,7 @@ import { Badge } from '../../components/status';
 import { CandidateAcceptance } from './candidate-acceptance';
 import { CandidateStatusBadge } from './candidate-status-badge';
 import { score } from './optimization-format';
-import type { OptimizationCandidate } from './optimization-types';
+import type { OptimizationCandidateView } from './optimization-types';
 
 export interface RoundsContext {
   readonly location: Location;
@@ -22,7 +22,7 @@ function operator(edit: PromptEdit | null): string {
   return `${edit.operator} (${edit.mergedFrom[0].operator} + ${edit.mergedFrom[1].operator})`;
 }
 
-function columns(context: RoundsContext): Column<OptimizationCandidate>[] {
+function columns(context: RoundsContext): Column<OptimizationCandidateView>[] {
   return [
     {
       header: 'Candidate',
@@ -76,8 +76,8 @@ function columns(context: RoundsContext): Column<OptimizationCandidate>[] {
   ];
 }
 
-export function RunRounds(props: { readonly candidates: readonly OptimizationCandidate[] } & RoundsContext) {
-  const rounds = new Map<number, OptimizationCandidate[]>();
+export function RunRounds(props: { readonly candidates: readonly OptimizationCandidateView[] } & RoundsContext) {
+  const rounds = new Map<number, OptimizationCandidateView[]>();
   for (const candidate of props.candidates) {
     const list = rounds.get(candidate.round) ?? [];
     list.push(candidate);

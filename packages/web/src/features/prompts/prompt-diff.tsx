@@ -4,10 +4,10 @@ import { useApi } from '../../api/use-api';
 import { DataTable } from '../../components/data-table';
 import { DiffView } from '../../components/diff-view';
 import { ErrorBox, Loading } from '../../components/status';
-import { type FieldChange, type PromptDiffAnswer, promptPath } from './prompt-types';
+import { type FieldChange, type PromptVersionDiff, promptPath } from './prompt-types';
 
 export function PromptDiff(props: { readonly name: string; readonly from: number; readonly to: number }) {
-  const { data, error } = useApi<PromptDiffAnswer>(`${promptPath(props.name)}/diff?from=${props.from}&to=${props.to}`);
+  const { data, error } = useApi<PromptVersionDiff>(`${promptPath(props.name)}/diff?from=${props.from}&to=${props.to}`);
   if (error !== null) return <ErrorBox error={error} />;
   if (data === null || data.from !== props.from || data.to !== props.to) return <Loading what="diff" />;
   return (
