@@ -7,6 +7,8 @@ import { bestIsStart } from './optimize-format.js';
 const POLL_MS = 400;
 /** Rounds of the demo's run: enough for the loop to fix the main causes, short enough for the demo's time budget. */
 export const DEMO_ROUNDS = 4;
+/** (candidate, item) evaluations at most: about what four rounds take on the demo's dataset. */
+const MAX_CANDIDATE_EVALS = 500;
 
 export interface DemoOptimization {
   readonly run: OptimizationRun;
@@ -20,6 +22,8 @@ export interface OptimizeStep {
   readonly datasetName: string;
   readonly evaluator: string;
   readonly optimizerModel: string;
+  /** Dollars the run may spend (real models); none for simulated ones. */
+  readonly maxUsd?: number;
   readonly newProgress: (total: number) => Progress;
 }
 
@@ -34,7 +38,11 @@ export async function runDemoOptimization(api: KaizenApi, step: OptimizeStep): P
     dataset: step.datasetName,
     evaluator: step.evaluator,
     optimizerModel: step.optimizerModel,
-    budget: { maxRounds: DEMO_ROUNDS },
+    budget: {
+      maxRounds: DEMO_ROUNDS,
+      maxCandidateEvals: MAX_CANDIDATE_EVALS,
+      ...(step.maxUsd !== undefined ? { maxUsd: step.maxUsd } : {}),
+    },
     settings: { seed: 0 },
   });
   const progress = step.newProgress(DEMO_ROUNDS);

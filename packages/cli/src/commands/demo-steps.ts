@@ -23,6 +23,8 @@ import { formatInsight } from './rca.js';
 const STEPS = 7;
 /** Production inputs the shadow view replays: the newest ones. */
 const REPLAY_LIMIT = 60;
+/** The optimization's spending limit when a real model runs (the simulated ones cost nothing). */
+const REAL_MODEL_MAX_USD = 2;
 /** Root causes shown (the report has them all, in the app). */
 const CAUSES_SHOWN = 5;
 /** Small export batches: each span carries a whole page, and a request body has a limit. */
@@ -58,6 +60,9 @@ export async function runDemoSteps(plan: DemoPlan, instance: DemoInstance, conte
   const say = (text: string) => {
     if (!plan.json) context.output.stdout(text);
   };
+  // Every section says so when a simulated model produced it.
+  const heading = (index: number, title: string) =>
+    say(stepHeading(index, STEPS, `${title}${plan.simulated ? ' · SIMULATED model' : ''}`));
   const progress = (label: string, total: number) =>
     createProgress(label, total, context.output.progress, context.output.interactive);
   const logger: KaizenLogger = { warn: (message) => context.output.stderr(`[kaizen sdk] ${message}`) };
@@ -67,7 +72,7 @@ export async function runDemoSteps(plan: DemoPlan, instance: DemoInstance, conte
   const production: ScoreView = { evaluator: DEMO_EVALUATOR, promptName: DEMO_PROMPT, environment: 'production' };
 
   // 1. What the team shipped: the prompt (production label) and the checklist scoring every production trace.
-  say(stepHeading(1, STEPS, 'Production prompt and checklist'));
+  heading(1, 'Production prompt and checklist');
   const pages = await readDemoPages();
   const pushedChecklist = await call<{ version: { version: number } }>('POST', '/api/evaluators', {
     name: DEMO_EVALUATOR,
@@ -90,7 +95,7 @@ export async function runDemoSteps(plan: DemoPlan, instance: DemoInstance, conte
     );
 
     // 2. A day of production: the SDK's prompt().generate over the real pages, traced through OTLP.
-    say(stepHeading(2, STEPS, 'A day of production traffic'));
+    heading(2, 'A day of production traffic');
     const planned = planTraffic(pages, plan.calls, Date.now());
     const bar = progress('Traffic', planned.length);
     traffic = await runTraffic(kaizen, extractor, planned, {
@@ -108,7 +113,7 @@ export async function runDemoSteps(plan: DemoPlan, instance: DemoInstance, conte
   if (traffic.failed > 0) say(`${traffic.failed} calls failed; the first: ${traffic.firstError ?? '?'}`);
 
   // 3. Online scores.
-  say(stepHeading(3, STEPS, 'Online scoring'));
+  heading(3, 'Online scoring');
   const scoring = progress('Scoring', traffic.calls);
   await waitForScores(call, production, traffic.calls, (scored) => scoring.update(scored));
   scoring.finish();
@@ -116,7 +121,7 @@ export async function runDemoSteps(plan: DemoPlan, instance: DemoInstance, conte
   say(formatScores(`Production v1${plan.simulated ? ' [SIMULATED]' : ''}`, scores));
 
   // 4. Root causes.
-  say(stepHeading(4, STEPS, 'Root-cause analysis of the production failures'));
+  heading(4, 'Root-cause analysis of the production failures');
   const insight = await call<Insight>('POST', '/api/insights', {
     evaluatorName: DEMO_EVALUATOR,
     promptName: DEMO_PROMPT,
@@ -126,7 +131,7 @@ export async function runDemoSteps(plan: DemoPlan, instance: DemoInstance, conte
   say(formatInsight(shown, 2));
 
   // 5. A dataset from production, with references where the page markup gives one.
-  say(stepHeading(5, STEPS, 'Dataset from production traces'));
+  heading(5, 'Dataset from production traces');
   const reading = progress('Reading traces', traffic.calls);
   const dataset = await buildDemoDataset(api, DEMO_PROMPT, pages, (done, total) => {
     reading.update(done, total === traffic.calls ? '' : `of ${total}`);
@@ -140,12 +145,16 @@ export async function runDemoSteps(plan: DemoPlan, instance: DemoInstance, conte
   );
 
   // 6. Optimization, and the winner to staging.
-  say(stepHeading(6, STEPS, `Optimization (optimizer ${plan.optimizerModel})`));
+  heading(6, `Optimization (optimizer ${plan.optimizerModel})`);
   const optimization = await runDemoOptimization(api, {
     promptName: DEMO_PROMPT,
     datasetName: DEMO_DATASET,
     evaluator: DEMO_EVALUATOR,
     optimizerModel: plan.optimizerModel,
+    // A real model's calls cost money: the run stops before it spends more.
+    ...(plan.taskModel.startsWith('sim:') && plan.optimizerModel.startsWith('sim:')
+      ? {}
+      : { maxUsd: REAL_MODEL_MAX_USD }),
     newProgress: (total) => progress('Optimizing', total),
   });
   say(formatOptimization(optimization.run, optimization.candidates));
@@ -157,7 +166,7 @@ export async function runDemoSteps(plan: DemoPlan, instance: DemoInstance, conte
   );
 
   // 7. The shadow view: staging on production inputs.
-  say(stepHeading(7, STEPS, 'Shadow replay of production inputs against staging'));
+  heading(7, 'Shadow replay of production inputs against staging');
   const replay =
     staged === null
       ? null

@@ -2,6 +2,7 @@
 // schema.org extractor, online scores, root causes, an optimization, staging and the shadow view — then the UI.
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
+import { examples } from '../help.js';
 import { printJson } from '../output.js';
 import { type DemoFlags, planDemo } from './demo-options.js';
 import { formatWhereToLook } from './demo-report.js';
@@ -35,16 +36,18 @@ export function registerDemoCommand(program: Command, context: CommandContext): 
     .option('--json', 'print a machine-readable summary on stdout (progress stays on stderr)')
     .addHelpText(
       'after',
-      `
-Models: simulated by default (sim:schemaorg for the app, sim:optimizer for the optimizer), and every output says so.
-KAIZEN_MODEL=provider:model (with the provider's API key, e.g. OPENAI_API_KEY) runs the app and the optimizer on
-that model instead; KAIZEN_OPTIMIZER_MODEL picks another optimizer model.
-
-Examples:
-  npx kaizen demo
-  npx kaizen demo --fresh --port 8080
-  npx kaizen demo --no-serve --temp --json
-  KAIZEN_MODEL=openai:gpt-4o-mini OPENAI_API_KEY=… npx kaizen demo --calls 40`,
+      examples(
+        [
+          'kaizen demo',
+          'kaizen demo --fresh --port 8080',
+          'kaizen demo --no-serve --temp --json',
+          'KAIZEN_MODEL=openai:gpt-4o-mini OPENAI_API_KEY=… kaizen demo --calls 40',
+        ],
+        'Models: simulated by default (sim:schemaorg for the app, sim:optimizer for the optimizer), and every output\n' +
+          "says so. KAIZEN_MODEL=provider:model (with the provider's API key) runs the app and the optimizer on that\n" +
+          'model; KAIZEN_OPTIMIZER_MODEL picks another optimizer. Exit codes: 0 when every step ran (and, when\n' +
+          'serving, after Ctrl-C); 2 when a step failed or the flags are wrong.',
+      ),
     )
     .action(async (flags: DemoFlags) => {
       const started = performance.now();
