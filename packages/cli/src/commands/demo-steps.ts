@@ -122,11 +122,15 @@ export async function runDemoSteps(plan: DemoPlan, instance: DemoInstance, conte
 
   // 4. Root causes.
   heading(4, 'Root-cause analysis of the production failures');
+  // One request, computed by the server over every scored trace: a bar that says it is under way.
+  const analysing = progress('Analysing', 1);
+  analysing.update(0, `${traffic.calls} traces`);
   const insight = await call<Insight>('POST', '/api/insights', {
     evaluatorName: DEMO_EVALUATOR,
     promptName: DEMO_PROMPT,
     environment: 'production',
   });
+  analysing.finish(`${insight.report.causes.length} causes`);
   const shown = { ...insight, report: { ...insight.report, causes: insight.report.causes.slice(0, CAUSES_SHOWN) } };
   say(formatInsight(shown, 2));
 
