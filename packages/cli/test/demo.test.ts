@@ -89,6 +89,10 @@ describe('kaizen demo --no-serve', () => {
       const projectId = project?.id ?? '';
       const production = await store.listTraces(projectId, { environment: 'production', limit: 1000 });
       expect(production.items).toHaveLength(240);
+      // Stored as they were stamped: spread over the day, not at the few seconds the demo took.
+      const starts = production.items.map((trace) => Date.parse(trace.startTime));
+      expect(Math.max(...starts) - Math.min(...starts)).toBeGreaterThan(12 * 3_600_000);
+      expect(Math.min(...starts)).toBeGreaterThanOrEqual(Date.now() - 25 * 3_600_000);
       const shadow = await store.listTraces(projectId, { environment: 'shadow', limit: 1000 });
       expect(shadow.items.map((trace) => trace.traceId).sort()).toEqual([...(summary.shadow?.traceIds ?? [])].sort());
       expect(await store.insights.get(projectId, summary.insight.id)).not.toBeNull();
