@@ -84,9 +84,10 @@ export async function runDemoSteps(plan: DemoPlan, instance: DemoInstance, conte
   const extractor = demoPrompt(plan.taskModel);
   const kaizen = init({ url, apiKey: instance.apiKey, environment: 'production', logger, batch: SPAN_BATCH });
   let traffic: Awaited<ReturnType<typeof runTraffic>>;
+  let startVersion: number;
   try {
     const pushed = await extractor.push(kaizen, { message: 'first production version', author: 'kaizen demo' });
-    const startVersion = pushed.version.version;
+    startVersion = pushed.version.version;
     await kaizen.api.prompts.setLabel(DEMO_PROMPT, 'production', startVersion, { actor: 'kaizen demo' });
     say(
       `${DEMO_PROMPT} v${startVersion} (model ${plan.taskModel}) is labelled production; checklist ${DEMO_EVALUATOR} ` +
@@ -118,7 +119,7 @@ export async function runDemoSteps(plan: DemoPlan, instance: DemoInstance, conte
   await waitForScores(call, production, traffic.calls, (scored) => scoring.update(scored));
   scoring.finish();
   const scores = await readScores(call, production);
-  say(formatScores(`Production v1${plan.simulated ? ' [SIMULATED]' : ''}`, scores));
+  say(formatScores(`Production v${startVersion}${plan.simulated ? ' [SIMULATED]' : ''}`, scores));
 
   // 4. Root causes.
   heading(4, 'Root-cause analysis of the production failures');
