@@ -11,7 +11,7 @@ import { createTestDatabase, describePostgres, dropTestDatabase } from '@kaizen/
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeOtlpProtobuf } from '../src/otlp/decode-otlp-protobuf.js';
 import { getTrace } from './support/api-client.js';
-import { SQLITE } from './support/backends.js';
+import { BACKENDS, SQLITE } from './support/backends.js';
 import {
   buildCase,
   FULL_PLAN,
@@ -322,4 +322,28 @@ describe('fuzz findings, pinned', () => {
       expect((await getTrace(context().url, context().key, good.traceId as string)).spans).toHaveLength(1);
     });
   });
+
+  // A backend difference, pinned so that a change shows: Postgres text cannot hold U+0000 (SQLite stores it).
+  for (const backend of BACKENDS.filter((candidate) => candidate.name === 'postgres')) {
+    backend.describe('over Postgres', () => {
+      const context = useTestServer(backend);
+      it('answers 400 for a span named with U+0000 and stores nothing of its batch', async () => {
+        const good = jsonSpan({ name: 'good' });
+        const response = await postTraces(
+          context().url,
+          context().key,
+          jsonRequest([good, jsonSpan({ name: 'nul\u0000name' })]),
+        );
+        expect(response.status).toBe(400);
+        expect(((await response.json()) as { message: string }).message).toMatch(/insert spans/);
+        expect(
+          (
+            await fetch(`${context().url}/api/traces/${String(good.traceId)}`, {
+              headers: { authorization: `Bearer ${context().key}` },
+            })
+          ).status,
+        ).toBe(404);
+      });
+    });
+  }
 });
