@@ -68,6 +68,23 @@ describe('normalizeSpan: GenAI semconv, current form (≥ 1.37)', () => {
     expect(span.costUsd).toBeCloseTo((200 * 0.15 + 1000 * 0.075 + 15 * 0.6) / 1e6, 12);
   });
 
+  it('drops token counts no store could hold (fractional, negative, absurd) and keeps the span', () => {
+    for (const bad of [1.5, -3, 1e308]) {
+      const odd = normalizeSpan(
+        makeOtlpSpan({
+          attributes: {
+            'gen_ai.operation.name': 'chat',
+            'gen_ai.request.model': 'gpt-4o-mini',
+            'gen_ai.usage.input_tokens': bad,
+            'gen_ai.usage.output_tokens': 10,
+          },
+        }),
+        { prices: DEFAULT_PRICES },
+      );
+      expect(odd).toMatchObject({ inputTokens: null, outputTokens: 10, totalTokens: 10 });
+    }
+  });
+
   it('accepts structured (non-string) message attributes', () => {
     const structured = normalizeSpan(
       makeOtlpSpan({

@@ -66,14 +66,16 @@ export function normalizeSpan(span: OtlpSpan, options: NormalizeOptions): Span {
   if (present.langfuse) contributions.push(mapLangfuseTrace(span));
   const fields = mergeConventionFields(contributions);
   const model = resolveModel(span.attributes);
-  const inputTokens = fields.inputTokens ?? null;
-  const outputTokens = fields.outputTokens ?? null;
+  const inputTokens = tokenCount(fields.inputTokens);
+  const outputTokens = tokenCount(fields.outputTokens);
+  const cacheReadTokens = tokenCount(fields.cacheReadTokens);
   const totalTokens =
-    fields.totalTokens ??
+    tokenCount(fields.totalTokens) ??
     (inputTokens !== null || outputTokens !== null ? (inputTokens ?? 0) + (outputTokens ?? 0) : null);
+  const reportedCost = fields.costUsd;
   const costUsd =
-    fields.costUsd ??
-    computeCost(options.prices, model, { inputTokens, outputTokens, cacheReadTokens: fields.cacheReadTokens ?? null });
+    (reportedCost !== undefined && Number.isFinite(reportedCost) && reportedCost >= 0 ? reportedCost : null) ??
+    computeCost(options.prices, model, { inputTokens, outputTokens, cacheReadTokens });
   return {
     traceId: span.traceId,
     spanId: span.spanId,
@@ -97,4 +99,16 @@ export function normalizeSpan(span: OtlpSpan, options: NormalizeOptions): Span {
     userId: fields.userId ?? null,
     attributes: spanAttributes(span, contentKeys(fields.input, fields.output)),
   };
+}
+
+/** Largest count kept: far above any real usage, and within every store's integer column. */
+const MAX_TOKENS = 2 ** 40;
+
+/**
+ * A reported token count, or null when it cannot be one (fractional, negative, absurdly large): such a value is
+ * dropped so the rest of the span — and of its batch — is stored, instead of the store refusing the whole batch.
+ */
+function tokenCount(value: number | undefined): number | null {
+  if (value === undefined || !Number.isInteger(value) || value < 0 || value > MAX_TOKENS) return null;
+  return value;
 }
