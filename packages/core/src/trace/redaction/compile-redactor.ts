@@ -107,20 +107,18 @@ export function compileRedactor(config: RedactionConfig = {}): Redactor {
   const card = placeholder(DETECTOR_TYPES.card);
   // The decoders share one resource attributes object among all spans of a resource: redacted once per object, with
   // the counts it added replayed for every span that stores a copy.
-  const resources = new WeakMap<object, { readonly value: unknown; readonly counts: RedactionCounts }>();
+  const resources = new WeakMap<object, { readonly value: unknown; readonly counts: [string, number][] }>();
 
   function redactResource(value: unknown, counts: RedactionCounts): unknown {
     if (typeof value !== 'object' || value === null) return redactValue(value, counts);
-    const known = resources.get(value);
-    if (known !== undefined) {
-      for (const [type, count] of Object.entries(known.counts)) addCount(counts, type, count);
-      return known.value;
+    let known = resources.get(value);
+    if (known === undefined) {
+      const own: RedactionCounts = {};
+      known = { value: redactValue(value, own), counts: Object.entries(own) };
+      resources.set(value, known);
     }
-    const own: RedactionCounts = {};
-    const redacted = redactValue(value, own);
-    resources.set(value, { value: redacted, counts: own });
-    for (const [type, count] of Object.entries(own)) addCount(counts, type, count);
-    return redacted;
+    for (const [type, count] of known.counts) addCount(counts, type, count);
+    return known.value;
   }
 
   function redactText(text: string, counts: RedactionCounts): string {
@@ -145,11 +143,21 @@ export function compileRedactor(config: RedactionConfig = {}): Redactor {
     return copy ?? values;
   }
 
+  /** The own keys of `record` before `stop`, copied: the start of a copy-on-write. */
+  function copyBefore(record: Readonly<Record<string, unknown>>, stop: string): Record<string, unknown> {
+    const copy: Record<string, unknown> = {};
+    for (const key in record) {
+      if (key === stop) break;
+      if (Object.hasOwn(record, key)) setOwn(copy, key, record[key]);
+    }
+    return copy;
+  }
+
   function redactObject(record: Readonly<Record<string, unknown>>, counts: RedactionCounts): object {
     let copy: Record<string, unknown> | undefined;
-    const entries = Object.keys(record);
-    for (let index = 0; index < entries.length; index++) {
-      const key = entries[index] as string;
+    // for…in rather than Object.keys: no array per object on the hot path (attribute objects are plain data).
+    for (const key in record) {
+      if (!Object.hasOwn(record, key)) continue;
       const value = record[key];
       const decision = keys.decide(key);
       let next: unknown;
@@ -163,13 +171,7 @@ export function compileRedactor(config: RedactionConfig = {}): Redactor {
       } else {
         next = redactValue(value, counts);
       }
-      if (copy === undefined && (decision === DROP || next !== value)) {
-        copy = {};
-        for (let earlier = 0; earlier < index; earlier++) {
-          const kept = entries[earlier] as string;
-          setOwn(copy, kept, record[kept]);
-        }
-      }
+      if (copy === undefined && (decision === DROP || next !== value)) copy = copyBefore(record, key);
       if (copy !== undefined && decision !== DROP) setOwn(copy, key, next);
     }
     return copy ?? record;
