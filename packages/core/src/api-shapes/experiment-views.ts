@@ -40,7 +40,8 @@ export interface ExperimentHeader {
 }
 
 /**
- * One criterion's counts over an experiment's items.
+ * One criterion's counts over a set of items: an experiment's, or the scored traces of a view
+ * (`GET /api/scores/criteria`).
  *
  * @example
  * const summary: CriterionSummary = { criterionId: 'json', passed: 17, failed: 3, errored: 0, skipped: 0, passRate: 0.85 };

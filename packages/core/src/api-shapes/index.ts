@@ -6,3 +6,4 @@ export * from './items.js';
 export * from './optimization-candidate.js';
 export * from './optimization-run.js';
 export * from './trace-metrics.js';
+export * from './trace-scores.js';

@@ -1,17 +1,11 @@
 // Human labels per trace and criterion, and the (judge, human) pairs that measure a judged criterion's agreement.
+// A label's shape is core's.
+import type { HumanLabel } from '@kaizen/core';
 
-export interface HumanLabelInput {
-  readonly traceId: string;
-  readonly evaluatorName: string;
-  readonly criterionId: string;
-  readonly passed: boolean;
-  readonly note: string | null;
-  readonly author: string | null;
-}
+export type { HumanLabel } from '@kaizen/core';
 
-export interface HumanLabel extends HumanLabelInput {
-  readonly updatedAt: string;
-}
+/** A label as written; the store sets `updatedAt`. */
+export type HumanLabelInput = Omit<HumanLabel, 'updatedAt'>;
 
 /** A judge verdict and a human label on one criterion of one trace (CriterionLabelPair of core, plus the trace). */
 export interface LabelPair {

@@ -1,28 +1,11 @@
 // Scores of traces by evaluators: one row per (trace, evaluator version), its per-criterion results, and aggregates.
-import type { CriterionResult } from '@kaizen/core';
+// The shapes the API returns are core's.
+import type { CriterionSummary, ScoreSeriesPoint, TraceScore } from '@kaizen/core';
 
-export type ScoreSource = 'online' | 'manual';
+export type { ScoreSeriesPoint, ScoreSource, TraceScore } from '@kaizen/core';
 
-/** One trace's evaluation result, as written. */
-export interface TraceScoreInput {
-  readonly traceId: string;
-  readonly evaluatorName: string;
-  readonly evaluatorVersion: number;
-  readonly score: number | null;
-  readonly passed: boolean;
-  readonly label: string;
-  readonly results: readonly CriterionResult[];
-  readonly source: ScoreSource;
-  /** ISO 8601. */
-  readonly evaluatedAt: string;
-}
-
-export interface TraceScore extends TraceScoreInput {
-  /** Ids of the criteria that failed, in checklist order. */
-  readonly failedCriteria: readonly string[];
-  /** Errored criteria. */
-  readonly errors: number;
-}
+/** One trace's evaluation result, as written; the store derives the failed criteria and the error count. */
+export type TraceScoreInput = Omit<TraceScore, 'failedCriteria' | 'errors'>;
 
 /** What dataset building and experiments need of a trace's latest score. */
 export interface LatestTraceScore {
@@ -53,26 +36,8 @@ export interface ScoreView {
 
 export type ScoreBucket = 'hour' | 'day';
 
-export interface ScoreSeriesPoint {
-  /** ISO 8601 start of the bucket (UTC), by the traces' start time. */
-  readonly bucketStart: string;
-  /** Scored traces in the bucket. */
-  readonly count: number;
-  /** Mean of the non-null scores; null when every score was null. */
-  readonly meanScore: number | null;
-  /** Share of the traces that passed. */
-  readonly passRate: number;
-}
-
-export interface CriterionPassRate {
-  readonly criterionId: string;
-  readonly passed: number;
-  readonly failed: number;
-  readonly errored: number;
-  readonly skipped: number;
-  /** passed / (passed + failed); null when neither. Errors and skips are out, as in the score. */
-  readonly passRate: number | null;
-}
+/** passed / (passed + failed); null when neither. Errors and skips are out, as in the score. */
+export type CriterionPassRate = CriterionSummary;
 
 /** Traces of a view still waiting for an evaluator's score (the online worker's catch-up after a restart). */
 export interface UnscoredQuery {

@@ -4,16 +4,16 @@ import { useState } from 'react';
 import { useApi } from '../../api/use-api';
 import { ErrorBox, Loading } from '../../components/status';
 import { EvaluatorCard } from './evaluator-card';
-import type { HumanLabel, ItemsOf, TraceScore } from './trace-api-types';
+import type { HumanLabel, Items, TraceScore } from './trace-api-types';
 
 interface EvaluatorSummary {
   readonly name: string;
 }
 
 export function ChecklistResults(props: { readonly traceId: string }) {
-  const scores = useApi<ItemsOf<TraceScore>>(`/api/traces/${props.traceId}/scores`);
-  const labels = useApi<ItemsOf<HumanLabel>>(`/api/traces/${props.traceId}/labels`);
-  const evaluators = useApi<ItemsOf<EvaluatorSummary>>('/api/evaluators');
+  const scores = useApi<Items<TraceScore>>(`/api/traces/${props.traceId}/scores`);
+  const labels = useApi<Items<HumanLabel>>(`/api/traces/${props.traceId}/labels`);
+  const evaluators = useApi<Items<EvaluatorSummary>>('/api/evaluators');
   const [picked, setPicked] = useState<string[]>([]);
   if (scores.data === null || labels.data === null) {
     return (
