@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { KaizenError } from '@kaizen/core';
 import type { Store } from '@kaizen/store';
 import type { BatchProcessor } from '../ingest/process-batch.js';
+import { attachModelCalls } from '../metrics/ingest-metrics.js';
 import { describeRejections, type RejectedSpan } from '../otlp/decode-result.js';
 import { exportResponseJson, exportResponseProtobuf, type PartialSuccess } from '../otlp/export-response.js';
 import type { ApiKeyResolver } from './api-key-resolver.js';
@@ -48,6 +49,7 @@ export function createIngestHandler(options: IngestHandlerOptions): RawHandler {
       const raw = await readBody(request, options.maxBodyBytes);
       const body = await decodeBody(raw, encoding, options.maxInflatedBytes);
       const batch = await options.processor.process(format, body);
+      attachModelCalls(batch.spans, batch.modelCalls);
       // The ack waits for the store: a 2xx means the spans are durable (the store resolves after its commit).
       if (batch.spans.rows.length > 0) await options.store.insertSpans(projectId, batch.spans);
       sendExportResponse(response, format, partialSuccess(batch.rejected));

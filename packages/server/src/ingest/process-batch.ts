@@ -9,6 +9,7 @@ import {
   type Span,
 } from '@kaizen/core';
 import { type EncodedSpans, encodeSpans } from '@kaizen/store';
+import { type ModelCall, modelCalls } from '../metrics/model-calls.js';
 import { decodeOtlpJson } from '../otlp/decode-otlp-json.js';
 import { decodeOtlpProtobuf } from '../otlp/decode-otlp-protobuf.js';
 import type { RejectedSpan } from '../otlp/decode-result.js';
@@ -25,6 +26,11 @@ export interface ProcessedBatch {
   readonly rejected: RejectedSpan[];
   /** Replacements made by redaction, by placeholder type (`{ email: 2, secret: 1 }`); empty when nothing matched. */
   readonly redactions: RedactionCounts;
+  /**
+   * The batch's model calls for the LLM metrics, found here in the worker so the event loop — the ingest path's
+   * bottleneck, writing to the store — does not scan the rows again.
+   */
+  readonly modelCalls: readonly ModelCall[];
 }
 
 /**
@@ -50,7 +56,8 @@ export function processBatch(
       decoded.rejected.push({ path: `span ${span.spanId} of trace ${span.traceId}`, reason: error.message });
     }
   }
-  return { spans: encodeSpans(spans), rejected: decoded.rejected, redactions };
+  const encoded = encodeSpans(spans);
+  return { spans: encoded, rejected: decoded.rejected, redactions, modelCalls: modelCalls(encoded) };
 }
 
 /** Where batches are processed: on the event loop, or in worker threads so the loop stays free for I/O and the store. */

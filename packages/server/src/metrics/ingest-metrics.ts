@@ -40,6 +40,19 @@ function groupCalls(calls: readonly ModelCall[]): Map<string, Group> {
   return groups;
 }
 
+/** Model calls the batch worker already found, by the encoded batch they belong to (see `attachModelCalls`). */
+const precomputed = new WeakMap<EncodedSpans, readonly ModelCall[]>();
+
+/**
+ * Hands the metrics the model calls the batch worker found in `spans`, so counting them after the commit costs the
+ * event loop no scan of the rows.
+ * @example
+ * attachModelCalls(batch.spans, batch.modelCalls); await store.insertSpans(projectId, batch.spans);
+ */
+export function attachModelCalls(spans: EncodedSpans, calls: readonly ModelCall[]): void {
+  precomputed.set(spans, calls);
+}
+
 export interface IngestMetrics {
   /** Counts one committed `insertSpans`. Never throws. */
   stored(projectId: string, spans: SpansToInsert, result: InsertSpansResult): void;
@@ -74,7 +87,8 @@ export function createIngestMetrics(registry: Registry, limiter: LabelLimiter): 
 
   function countCalls(projectId: string, spans: EncodedSpans): void {
     const project = limiter.value('llm', 'project', projectId);
-    for (const { call, latencies, ...usage } of groupCalls(modelCalls(spans)).values()) {
+    const calls = precomputed.get(spans) ?? modelCalls(spans);
+    for (const { call, latencies, ...usage } of groupCalls(calls).values()) {
       const prompt = limiter.value('llm', 'prompt', call.promptName);
       const environment = limiter.value('llm', 'environment', call.environment);
       const model = limiter.value('llm', 'model', call.model);
