@@ -9,14 +9,15 @@ import {
   startSenders,
   storedSpanCounts,
   traceSpanCounts,
+  waitFor,
 } from './support/reliability-ingest.js';
 import { findPostgresBin, startRestartablePostgres } from './support/reliability-postgres.js';
 import { createProjectKey, openTargetStore, serve } from './support/reliability-serve.js';
 
 const SENDERS = 6;
 const SPANS_PER_BATCH = 5;
-/** How long ingest runs before the stop, and how long Postgres stays down. */
-const UP_MS = 800;
+/** Postgres is stopped once this many batches were acknowledged; it then stays down DOWN_MS. */
+const ACKS_BEFORE_STOP = 40;
 const DOWN_MS = 2_000;
 /** Ingest must be back within this long after Postgres accepts connections again. */
 const RECOVERY_BOUND_MS = 15_000;
@@ -37,9 +38,9 @@ if (bin === null && !underCi) {
       const target = { databaseUrl: postgres.url };
       const { projectId, key } = await createProjectKey(target, 'reliability-restart');
       const server = await serve(target);
+      const senders = startSenders({ url: () => server.url, key, count: SENDERS, spansPerBatch: SPANS_PER_BATCH });
       try {
-        const senders = startSenders({ url: () => server.url, key, count: SENDERS, spansPerBatch: SPANS_PER_BATCH });
-        await sleep(UP_MS);
+        await waitFor(() => senders.attempts.filter(acknowledged).length >= ACKS_BEFORE_STOP, 15_000);
         await postgres.stop();
         const downFrom = Date.now();
         await sleep(DOWN_MS);
@@ -82,6 +83,7 @@ if (bin === null && !underCi) {
           await store.close();
         }
       } finally {
+        await senders.stop();
         await server.stop();
       }
     } finally {

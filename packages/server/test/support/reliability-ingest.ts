@@ -148,3 +148,12 @@ export async function traceSpanCounts(store: Store, projectId: string): Promise<
   } while (cursor !== null);
   return counts;
 }
+
+/** Polls `condition` every 20 ms; rejects after `timeoutMs`, so a test waits on events, not on fixed sleeps. */
+export async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
