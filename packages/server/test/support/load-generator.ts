@@ -27,6 +27,11 @@ export interface LoadOptions {
   readonly spansPerBatch: number;
   /** Senders start new batches for this long; afterwards they only re-send refused batches. */
   readonly durationMs: number;
+  /**
+   * Refused batches a sender may hold for re-sending (an exporter's bounded retry queue); with that many held it waits
+   * for the next one to fall due instead of starting new batches, so the backlog stays small enough to drain.
+   */
+  readonly maxHeldPerSender: number;
   /** Refused batches still unacknowledged this long after the load stopped are left out (the test fails on them). */
   readonly drainMs: number;
 }
@@ -95,11 +100,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs `senders` closed-loop senders against the OTLP endpoint. A sender whose batch is refused (429/503) keeps it for a
- * re-send once Retry-After has passed and meanwhile goes on with new batches, like many independent exporters would:
- * the offered load never backs off, which keeps the server above capacity for the whole duration.
+ * re-send once Retry-After has passed and meanwhile goes on with new batches (holding at most `maxHeldPerSender`), like
+ * many independent exporters would: the offered load barely backs off, which keeps the server above capacity throughout.
  *
  * @example
- * const result = await runLoad({ url, key, senders: 48, spansPerBatch: 300, durationMs: 8000, drainMs: 10000 });
+ * const result = await runLoad({ url, key, senders: 48, spansPerBatch: 300, durationMs: 6000, drainMs: 8000, maxHeldPerSender: 2 });
  */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const url = new URL('/v1/traces', options.url);
@@ -133,7 +138,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       if (dueIndex >= 0) {
         batch = (refused.splice(dueIndex, 1)[0] as { batch: LoadBatch }).batch;
         resend = true;
-      } else if (now < stopAt) {
+      } else if (now < stopAt && refused.length < options.maxHeldPerSender) {
         batch = buildBatch(options.spansPerBatch);
         resend = false;
       } else if (refused.length > 0 && now < drainUntil) {
