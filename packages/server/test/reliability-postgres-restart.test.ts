@@ -1,6 +1,8 @@
 // Postgres restarted under sustained ingest: while it is down every request is answered 503 with Retry-After (never
 // a 2xx, never a crash), and once it is back the same server ingests again by itself (the pg pool reconnects).
-// The cluster is the test's own (support/reliability-postgres.ts), stopped and started again on the same port.
+// The cluster is the test's own (startRestartablePostgres from the store's test harness), stopped and started again
+// on the same port.
+import { findPostgresBin, startRestartablePostgres } from '@kaizen/store/testing';
 import { describe, expect, it } from 'vitest';
 import {
   acknowledged,
@@ -11,7 +13,6 @@ import {
   traceSpanCounts,
   waitFor,
 } from './support/reliability-ingest.js';
-import { findPostgresBin, startRestartablePostgres } from './support/reliability-postgres.js';
 import { createProjectKey, openTargetStore, serve } from './support/reliability-serve.js';
 
 const SENDERS = 6;

@@ -30,7 +30,7 @@ export class PostgresBinariesMissingError extends Error {
 }
 
 /** The folder holding both initdb and pg_ctl: PATH first, then Debian's /usr/lib/postgresql/<version>/bin. */
-function findPostgresBin(): string | null {
+export function findPostgresBin(): string | null {
   const versioned = existsSync('/usr/lib/postgresql')
     ? readdirSync('/usr/lib/postgresql')
         .sort((a, b) => Number(b) - Number(a))
@@ -132,4 +132,74 @@ export async function startTemporaryPostgres(options: TemporaryPostgresOptions =
       cause: error,
     });
   }
+}
+
+/**
+ * A cluster a test can stop and start again on the same port and data (reliability tests: the database goes away
+ * under load and comes back). The shared test server of global-setup.ts must never be restarted under other suites.
+ * @example
+ * const postgres = await startRestartablePostgres(bin); await postgres.stop(); await postgres.start();
+ */
+export interface RestartablePostgres {
+  /** `postgres://postgres@127.0.0.1:PORT/postgres` */
+  readonly url: string;
+  /** `pg_ctl stop -m fast`: sessions are terminated; resolves once the server is down. */
+  stop(): Promise<void>;
+  /** `pg_ctl start` on the same port and data; resolves once it accepts connections. */
+  start(): Promise<void>;
+  /** Stops the server (if up) and deletes its files. */
+  destroy(): Promise<void>;
+}
+
+export async function startRestartablePostgres(bin: string): Promise<RestartablePostgres> {
+  const root = await mkdtemp(join(tmpdir(), 'kaizen-reliability-pg-'));
+  const dataDir = join(root, 'data');
+  const logFile = join(root, 'postgres.log');
+  const pgCtl = join(bin, 'pg_ctl');
+  let port = 0;
+  const start = () =>
+    runAsOwner(pgCtl, [
+      '-D',
+      dataDir,
+      '-l',
+      logFile,
+      '-o',
+      `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`,
+      '-w',
+      '-t',
+      '30',
+      'start',
+    ]);
+  const stopWith = (mode: 'fast' | 'immediate') => runAsOwner(pgCtl, ['-D', dataDir, '-m', mode, '-w', 'stop']);
+  const destroy = async () => {
+    await stopWith('immediate').catch(() => undefined);
+    await rm(root, { recursive: true, force: true });
+  };
+  try {
+    if (process.getuid?.() === 0) {
+      const { uid, gid } = await postgresUserIds();
+      await chown(root, uid, gid);
+    }
+    await runAsOwner(join(bin, 'initdb'), ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']);
+    // Another process may take the free port before the server binds it: try a few.
+    for (let attempt = 1; ; attempt += 1) {
+      port = await freePort();
+      try {
+        await start();
+        break;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+      }
+    }
+  } catch (error) {
+    const log = await readFile(logFile, 'utf8').catch(() => '');
+    await destroy();
+    throw new Error(`could not start a Postgres in ${root}: ${String(error)}\n${log.slice(-2000)}`, { cause: error });
+  }
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    stop: () => stopWith('fast'),
+    start,
+    destroy,
+  };
 }
