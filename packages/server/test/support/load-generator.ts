@@ -124,8 +124,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       acknowledged.push(batch);
       return null;
     }
-    // Not acknowledged: re-send after Retry-After (1 s when missing or malformed; the test fails on those anyway).
-    return (retryAfterSeconds(answer.retryAfter) ?? 1) * 1000;
+    // Not acknowledged: re-send after Retry-After (1 s when missing or malformed; the test fails on those anyway) plus up
+    // to 500 ms of jitter, as exporters' backoff has, so the held batches do not all come back in the same instant.
+    return (retryAfterSeconds(answer.retryAfter) ?? 1) * 1000 + Math.random() * 500;
   }
 
   async function sender(): Promise<void> {
