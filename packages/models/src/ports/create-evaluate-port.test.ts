@@ -59,4 +59,28 @@ describe('createEvaluatePort', () => {
     expect(batch.items[0]?.error).toMatch(/page/);
     expect(batch.cost.calls).toBe(0);
   });
+  it('writes each answer to the cache as it arrives, so a batch cut short keeps what it paid for', async () => {
+    const cache = createMemoryAnswerCache();
+    const inner = createSimulatedModel('schemaorg', { noise: 0 });
+    const cachedWhenCalled: number[] = [];
+    // The third call sees the cache as a process killed at that moment would leave it.
+    const model: typeof inner = {
+      ...inner,
+      async doGenerate(options) {
+        cachedWhenCalled.push(cache.size);
+        if (cachedWhenCalled.length === 3) throw new Error('killed');
+        return inner.doGenerate(options);
+      },
+    };
+    const evaluate = createEvaluatePort({ model, checklist, cache, concurrency: 1, retry: { retries: 0 } });
+    const distinct = ['Lentil soup', 'Apple pie', 'Bean stew'].map((title, index) => ({
+      ...(items[0] as DatasetItem),
+      itemId: `d${index}`,
+      input: { html: page(title) },
+    }));
+    const batch = await evaluate(createPromptContent({ template: 'Extract schema.org data: {{html}}' }), distinct);
+    expect(cachedWhenCalled).toEqual([0, 1, 2]);
+    expect(batch.items[2]?.error).toMatch(/killed/);
+    expect(cache.size).toBe(2);
+  });
 });

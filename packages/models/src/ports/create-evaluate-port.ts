@@ -86,13 +86,13 @@ export function createEvaluatePort(options: EvaluatePortOptions): OptimizationPo
     );
     const keys = planned.flatMap((plan) => (plan.key === null ? [] : [plan.key]));
     const hits = options.cache === undefined ? new Map<string, CachedAnswer>() : await options.cache.lookup(keys);
-    const fresh: { key: string; value: CachedAnswer }[] = [];
     let calls = 0;
     let paidCalls = 0;
     let inputTokens = 0;
     let outputTokens = 0;
     let costUsd = 0;
 
+    const writes: Promise<void>[] = [];
     const answer = async (plan: Planned): Promise<CachedAnswer> => {
       const hit = plan.key === null ? undefined : hits.get(plan.key);
       if (hit !== undefined) return hit;
@@ -117,9 +117,15 @@ export function createEvaluatePort(options: EvaluatePortOptions): OptimizationPo
         model: result.model,
       };
       if (plan.key !== null) {
-        fresh.push({ key: plan.key, value });
         // Identical requests within one batch (two items with the same input) are paid for once.
         hits.set(plan.key, value);
+        // Written through at once, not at the end of the batch: a process killed mid-batch loses only the calls in
+        // flight, and the resumed run finds every answer delivered before the kill. Outside the item's try/catch
+        // below, so a store that cannot write fails the batch instead of passing as a failed model call.
+        const write = options.cache?.put([{ key: plan.key, value }]) ?? Promise.resolve();
+        // Handled here so a failed write waiting for the batch's end is not an unhandled rejection meanwhile.
+        write.catch(() => {});
+        writes.push(write);
       }
       return value;
     };
@@ -170,7 +176,7 @@ export function createEvaluatePort(options: EvaluatePortOptions): OptimizationPo
         }),
       ),
     );
-    if (options.cache !== undefined && fresh.length > 0) await options.cache.put(fresh);
+    await Promise.all(writes);
     const cost: CallCost = { calls, paidCalls, inputTokens, outputTokens, costUsd };
     return { items: evaluated, cost };
   };
