@@ -11,7 +11,7 @@ import {
   type RedactionConfig,
   type Redactor,
 } from '@kaizen/core';
-import type { Store } from '@kaizen/store';
+import type { OptimizationRun, Store } from '@kaizen/store';
 import { createApiApp } from './http/api-app.js';
 import { createApiKeyResolver } from './http/api-key-resolver.js';
 import { createConcurrencyGate } from './http/concurrency-gate.js';
@@ -21,6 +21,10 @@ import { createSessionCodec } from './http/session-token.js';
 import { DEFAULT_WEB_ROOT } from './http/static-web.js';
 import { type BatchProcessor, createInlineProcessor } from './ingest/process-batch.js';
 import { createWorkerProcessor } from './ingest/worker-processor.js';
+import type { JobQueue } from './jobs/job-queue.js';
+import { dispatchOnlineEvaluation } from './jobs/online-evaluation-jobs.js';
+import { queuedOptimizations } from './jobs/optimization-jobs.js';
+import { type JobConcurrency, type JobWork, startJobWork } from './jobs/start-job-work.js';
 import { observeIngestMetrics } from './metrics/ingest-metrics.js';
 import { METRICS_PATH } from './metrics/metrics-endpoint.js';
 import { createServerMetrics, type MetricsOptions } from './metrics/server-metrics.js';
@@ -89,6 +93,17 @@ export interface ServerOptions {
    * `token` or env KAIZEN_METRICS_TOKEN is set; `gpu` samples nvidia-smi. `{ enabled: false }` turns them off.
    */
   readonly metrics?: MetricsOptions;
+  /**
+   * The durable job queue of a deployment where several processes share one Postgres (docs/architecture/jobs.md).
+   * Given, traces due for online evaluation and optimization runs become jobs that any worker may run, and the server
+   * closes the queue in close(); without it this process runs them itself (the SQLite deployment).
+   */
+  readonly jobs?: {
+    readonly queue: JobQueue;
+    /** Also take jobs in this process. Default true; false makes a server that only ingests and answers the API. */
+    readonly work?: boolean;
+    readonly concurrency?: JobConcurrency;
+  };
 }
 
 export interface RunningServer {
@@ -180,9 +195,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Compiled here first so a bad config fails startup with its message, before any worker starts.
   const redactor = compileRedactor(options.redaction);
   const processor = await createProcessor(options, redactor, logger);
+  const jobs = options.jobs ?? null;
+  const works = jobs === null || jobs.work !== false;
   const online = createOnlineEvaluation(
     options.store,
-    { ...(options.onlineEvaluation || {}), ...(metrics !== null ? { onScored: metrics.scored } : {}) },
+    {
+      ...(options.onlineEvaluation || {}),
+      ...(metrics !== null ? { onScored: metrics.scored } : {}),
+      ...(jobs !== null ? { dispatch: dispatchOnlineEvaluation(jobs.queue) } : {}),
+      // Catching up on unscored traces is a worker's job; a server that takes none leaves it to them.
+      ...(works ? {} : { catchUpWindowMs: 0 }),
+    },
     logger,
   );
   if (options.onlineEvaluation !== false) await online.start();
@@ -214,7 +237,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
   );
   const optimizations = {
-    runner,
+    runner:
+      jobs === null
+        ? {
+            start: async (projectId: string, run: OptimizationRun) => runner.start(projectId, run),
+            cancel: runner.cancel,
+            settled: runner.settled,
+          }
+        : queuedOptimizations(jobs.queue, options.store, works ? runner : null),
     requests: {
       store: options.store,
       compiler: online.compiler,
@@ -251,8 +281,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     void api(request, response);
   });
 
+  let work: JobWork | null = null;
   try {
-    await recoverOptimizations(runner, logger);
+    // With a job queue, a dead worker's runs come back through their jobs' leases: no sweep (it would stop runs that
+    // other workers are executing).
+    if (jobs === null) await recoverOptimizations(runner, logger);
+    if (jobs !== null && works) {
+      work = await startJobWork({
+        queue: jobs.queue,
+        store: options.store,
+        online,
+        runner,
+        ...(jobs.concurrency !== undefined ? { concurrency: jobs.concurrency } : {}),
+        logger,
+      });
+    }
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 4318, host, () => {
@@ -262,7 +305,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   } catch (error) {
     metrics?.close();
+    await work?.stop();
     await online.close();
+    await jobs?.queue.close();
     await processor.close();
     throw error;
   }
@@ -276,6 +321,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     onlineEvaluation: online,
     async close() {
+      // With a queue, runs pause and their follow-up jobs go to other workers; jobs fetched meanwhile are handed on.
+      await work?.stop();
       // Runs stop between steps and end `interrupted`, resumable with every answer already paid for.
       await runner.close();
       await new Promise<void>((resolve, reject) => {
@@ -287,6 +334,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await processor.close();
       // Waiting traces are dropped (the next start catches them up); evaluations in flight get a few seconds.
       await online.close();
+      // Last: online.close() sends the due traces it still holds, and paused runs queue their follow-ups.
+      await jobs?.queue.close();
       metrics?.close();
     },
   };

@@ -4,7 +4,7 @@ import { KaizenError, type OptimizationBudget, type OptimizationSettings } from 
 import type { OptimizationRunQuery, OptimizationRunStatus, Store } from '@kaizen/store';
 import type { Hono } from 'hono';
 import { candidateViews } from '../optimizations/candidate-views.js';
-import type { OptimizationRunner } from '../optimizations/optimization-runner.js';
+import type { OptimizationLauncher } from '../optimizations/optimization-launcher.js';
 import { type RequestContext, resolveOptimizationRequest } from '../optimizations/resolve-optimization-request.js';
 import { parseParam, queryObject } from './evaluator-routes-schemas.js';
 import { OptimizationId, OptimizationListQuery, StartOptimizationBody } from './optimization-routes-schemas.js';
@@ -13,7 +13,7 @@ import { readJsonBody } from './validate-body.js';
 type ApiEnv = { Variables: { projectId: string } };
 
 export interface OptimizationRouteOptions {
-  readonly runner: OptimizationRunner;
+  readonly runner: OptimizationLauncher;
   readonly requests: RequestContext;
 }
 
@@ -54,7 +54,7 @@ export function registerOptimizationRoutes(
       settings: defined<OptimizationSettings>(settings),
     });
     const run = await store.optimizations.create(projectId, input);
-    runner.start(projectId, run);
+    await runner.start(projectId, run);
     return c.json(run, 202);
   });
 
@@ -120,7 +120,7 @@ export function registerOptimizationRoutes(
       { status: 'running', error: null, result: null, finishedAt: null },
       { onlyFrom: RESUMABLE },
     );
-    runner.start(projectId, resumed);
+    await runner.start(projectId, resumed);
     return c.json(resumed, 202);
   });
 }

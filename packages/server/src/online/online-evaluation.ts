@@ -31,6 +31,12 @@ export interface OnlineEvaluationOptions {
   readonly closeTimeoutMs?: number;
   /** Told after each score the worker writes (the metrics); the summary is the trace's. Must not throw. */
   readonly onScored?: (projectId: string, trace: TraceSummary, score: TraceScore) => void;
+  /**
+   * Where due traces go when several processes share the work (docs/architecture/jobs.md): given, a due trace is
+   * handed to it in batches (a job on the durable queue) instead of scored here; a worker scores them with
+   * `evaluateNow`. Without it, this process scores what it ingested.
+   */
+  readonly dispatch?: (projectId: string, traceIds: readonly string[]) => Promise<void>;
 }
 
 export interface OnlineEvaluationStats {
@@ -47,6 +53,11 @@ export interface OnlineEvaluationStats {
 export interface OnlineEvaluation {
   /** The ingest path's only call: O(traces of the batch), no I/O. */
   notify(projectId: string, traceIds: readonly string[]): void;
+  /**
+   * Scores these traces now with the project's rules, resolving when all are done (a worker's job). Failures are
+   * counted and logged like the background ones; it rejects only when the rules cannot be read.
+   */
+  evaluateNow(projectId: string, traceIds: readonly string[]): Promise<void>;
   /** Re-reads the rules and forgets cached latest versions; resolves when the new rules apply. */
   configurationChanged(): Promise<void>;
   /** Loads the rules, then catches up in the background. Without it the worker stays idle (scoring on demand works). */
@@ -58,6 +69,10 @@ export interface OnlineEvaluation {
 }
 
 const SEPARATOR = '\u0000';
+/** Traces per dispatched job: one queue row per batch, not per trace. */
+const DISPATCH_BATCH = 200;
+/** Traces of one `evaluateNow` scored at once. */
+const EVALUATE_NOW_CONCURRENCY = 4;
 
 export function createOnlineEvaluation(
   store: Store,
@@ -134,10 +149,42 @@ export function createOnlineEvaluation(
       }),
   });
 
+  const dispatch = options.dispatch;
+  /** Due traces per project, sent as one job per batch on the next turn of the event loop. */
+  const outgoing = new Map<string, string[]>();
+  let sending: ReturnType<typeof setImmediate> | null = null;
+
+  function sendOutgoing(): void {
+    sending = null;
+    if (dispatch === undefined) return;
+    for (const [projectId, traceIds] of outgoing) {
+      for (let start = 0; start < traceIds.length; start += DISPATCH_BATCH) {
+        const batch = traceIds.slice(start, start + DISPATCH_BATCH);
+        dispatch(projectId, batch).catch((error: unknown) => {
+          counts.dropped += batch.length;
+          logOnce('dispatch', `online evaluation could not queue traces (dropped): ${(error as Error).message}`);
+        });
+      }
+    }
+    outgoing.clear();
+  }
+
+  function due(key: string): void {
+    if (dispatch === undefined) {
+      running.enqueue(key);
+      return;
+    }
+    const [projectId = '', traceId = ''] = key.split(SEPARATOR);
+    const list = outgoing.get(projectId);
+    if (list === undefined) outgoing.set(projectId, [traceId]);
+    else list.push(traceId);
+    sending ??= setImmediate(sendOutgoing);
+  }
+
   const waiting = createQuietPeriodQueue({
     quietPeriodMs: options.quietPeriodMs ?? 1500,
     maxPending,
-    onDue: (key) => running.enqueue(key),
+    onDue: due,
     onDrop: drop,
   });
 
@@ -171,6 +218,22 @@ export function createOnlineEvaluation(
       if (closed || rules.of(projectId) === undefined) return;
       for (const traceId of traceIds) waiting.touch(`${projectId}${SEPARATOR}${traceId}`);
     },
+    async evaluateNow(projectId, traceIds) {
+      // A worker that has not loaded the rules yet (or whose refresh failed) reads them before scoring.
+      if (rules.of(projectId) === undefined) await rules.refresh();
+      const keys = traceIds.map((traceId) => `${projectId}${SEPARATOR}${traceId}`);
+      let next = 0;
+      const lane = async (): Promise<void> => {
+        while (next < keys.length && !closed) {
+          const key = keys[next++] as string;
+          await evaluate(key).catch((error: unknown) => {
+            counts.failed += 1;
+            logOnce('evaluate', `online evaluation failed: ${(error as Error).message}`);
+          });
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(EVALUATE_NOW_CONCURRENCY, keys.length) }, lane));
+    },
     async configurationChanged() {
       compiler.invalidate();
       if (started && !closed) await rules.refresh();
@@ -200,6 +263,9 @@ export function createOnlineEvaluation(
       closed = true;
       if (refreshTimer !== null) clearInterval(refreshTimer);
       waiting.clear();
+      if (sending !== null) clearImmediate(sending);
+      // Due traces not sent yet go now: the queue is still open when close() runs.
+      sendOutgoing();
       await Promise.allSettled([catchingUp, rules.pending]);
       await running.close(options.closeTimeoutMs ?? 5000);
     },

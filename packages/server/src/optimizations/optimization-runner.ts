@@ -11,6 +11,13 @@ export interface OptimizationRunner {
   cancel(runId: string): boolean;
   /** Resolves when the run has ended here (at once when it does not run here). */
   settled(runId: string): Promise<void>;
+  /**
+   * Runs a `running` run here for at most `sliceMs`, then pauses it between steps (it stays `running`, resumable by
+   * the next slice). Resolves `ended` when the run reached an end status (completed, failed, cancelled, …).
+   */
+  runSlice(projectId: string, run: OptimizationRun, sliceMs: number): Promise<'ended' | 'paused'>;
+  /** Pauses every run of this process (they stay `running` for another worker) and waits for their writes. */
+  pauseAll(): Promise<void>;
   /** Runs left `running` by a process that died are marked `interrupted`; returns how many. */
   recover(): Promise<number>;
   /** Stops every run (they end `interrupted`, resumable) and waits for their last writes. */
@@ -37,7 +44,7 @@ export function createOptimizationRunner(
     entry.controller.abort();
   };
 
-  return {
+  const runner: OptimizationRunner = {
     start(projectId, run) {
       if (closed) throw new Error('the optimization runner is closed');
       const entry: Active = { controller: new AbortController(), reason: null, done: Promise.resolve() };
@@ -68,6 +75,24 @@ export function createOptimizationRunner(
     async settled(runId) {
       await active.get(runId)?.done;
     },
+    async runSlice(projectId, run, sliceMs) {
+      runner.start(projectId, run);
+      const entry = active.get(run.id) as Active;
+      const timer = setTimeout(() => stop(entry, 'pause'), sliceMs);
+      try {
+        await entry.done;
+      } finally {
+        clearTimeout(timer);
+      }
+      // The stored status decides: a run that ended just as the slice did is ended, whatever the reason says.
+      const now = await context.store.optimizations.get(projectId, run.id);
+      return now?.status === 'running' && entry.reason === 'pause' ? 'paused' : 'ended';
+    },
+    async pauseAll() {
+      const entries = [...active.values()];
+      for (const entry of entries) stop(entry, 'pause');
+      await Promise.all(entries.map((entry) => entry.done));
+    },
     recover: () => context.store.optimizations.markAll('running', 'interrupted', CRASH_ERROR),
     async close() {
       closed = true;
@@ -76,4 +101,5 @@ export function createOptimizationRunner(
       await Promise.all(entries.map((entry) => entry.done));
     },
   };
+  return runner;
 }

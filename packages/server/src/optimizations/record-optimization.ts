@@ -12,7 +12,11 @@ import type {
 import { candidateVersionMessage } from './candidate-version-message.js';
 
 /** Why a run's signal was aborted: a user's cancel, or the server stopping (the run can then be resumed). */
-export type StopReason = 'cancel' | 'shutdown';
+/**
+ * Why a run was stopped: cancelled by a user; the process shutting down (the run ends `interrupted`); or paused at
+ * the end of a job's slice (the run stays `running` and a follow-up job resumes it, see docs/architecture/jobs.md).
+ */
+export type StopReason = 'cancel' | 'shutdown' | 'pause';
 
 export const SHUTDOWN_ERROR =
   'the server stopped during the run: resume it to go on (answers already paid for are reused)';
@@ -118,6 +122,11 @@ export function createOptimizationRecorder(options: RecorderOptions): Optimizati
     async finish(result, reason) {
       startId = result.startId;
       for (const candidate of result.candidates) await writeCandidate(candidate);
+      if (reason === 'pause' && result.status === 'cancelled') {
+        // Paused, not ended: the next slice re-runs the loop from its cached answers and writes the end.
+        await updateRunning({ round: result.rounds, spend: result.spend, bestVersion: bestVersionOf(result.bestId) });
+        return;
+      }
       const { candidates, ...stored } = result;
       const best = candidates.find((candidate) => candidate.id === result.bestId);
       const status: OptimizationRunStatus =
