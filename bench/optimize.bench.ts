@@ -120,6 +120,7 @@ console.log(
                 validationAfter: figures.validationAfter,
                 promptTokensAfter: figures.promptTokensAfter,
                 holdoutItemsBroken: figures.holdoutItemsBroken,
+                ...(figures.note !== undefined ? { note: figures.note } : {}),
               }
             : figures,
         ]),

@@ -1,44 +1,31 @@
 // The hook to the GEPA comparison: when `bench/optimize/ax-gepa/index.ts` (written apart) is there, its `runAxGepa`
-// runs ax's AxGEPA on the bench task's models and checklist; the bench measures the result on holdout itself.
+// runs ax's AxGEPA on the bench task's counted evaluate port; the bench measures the result on holdout itself.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import {
-  type CompiledChecklist,
-  type CriterionResult,
-  compileChecklist,
-  type DatasetItem,
-  type PromptContent,
-  systemText,
-  withSystemText,
-} from '@kaizen/core';
+import type { OptimizationPorts, PromptContent } from '@kaizen/core';
+import { countedEvaluate } from './counted-evaluate.js';
 import type { BenchTask, SimulatedModel } from './tasks/bench-task.js';
 
-/** The part of the adapter's options the bench fills (structural: the adapter's own types are not imported). */
-interface AxGepaCall {
-  readonly startSystem: string;
-  readonly userTemplate: string;
-  readonly taskModel: SimulatedModel;
-  readonly taskParams: { readonly temperature: number; readonly seed: number };
-  readonly evaluate: (
-    output: string,
-    item: DatasetItem,
-  ) => Promise<{ readonly score: number | null; readonly results: readonly CriterionResult[] }>;
-  readonly train: readonly DatasetItem[];
-  readonly validation: readonly DatasetItem[];
-  readonly criteria: readonly { readonly id: string; readonly description: string; readonly kind: string }[];
+/**
+ * The part of the adapter's bench input the bench fills (structural: the adapter's own types are not imported). The
+ * adapter runs every task-model call through `evaluate`, the same counted, caching port every other method gets.
+ */
+interface AxGepaBenchCall {
+  readonly task: BenchTask;
+  readonly evaluate: OptimizationPorts['evaluate'];
   readonly optimizerModel: SimulatedModel;
-  readonly maxMetricCalls: number;
+  readonly maxCandidateEvals: number;
   readonly seed: number;
+  readonly progress: (line: string) => void;
 }
 
 /** The part of the adapter's result the bench reads. */
-interface AxGepaOutcome {
-  readonly instruction: string;
-  readonly taskModelCalls: number;
-  readonly reflectionCalls: number;
-  readonly metricCalls: number;
+interface AxGepaBenchOutcome {
+  readonly best: PromptContent;
+  readonly optimizerCalls: number;
+  readonly candidateEvals: number;
   readonly validationScore?: number;
-  readonly log?: readonly string[];
+  readonly counters?: { readonly taskModelCalls: number; readonly distinctTaskModelCalls: number };
 }
 
 export interface GepaInput {
@@ -49,38 +36,23 @@ export interface GepaInput {
   readonly progress: (line: string) => void;
 }
 
-/** What GEPA found and spent, by the adapter's own counters (it calls the task model directly, without a cache). */
+/**
+ * What GEPA found and spent. Its task-model calls go through a counted evaluate port with its own answer cache, as
+ * Kaizen's and the baselines' do: a (prompt, item) pair it runs again is not paid twice.
+ */
 export interface GepaRun {
   readonly best: PromptContent;
   readonly candidateEvals: number;
   readonly taskModelCalls: number;
   readonly optimizerCalls: number;
   readonly validationScore: number | null;
+  /** Task-model calls ax made, repeats of a (prompt, item) pair included (what an uncached runner would pay). */
+  readonly uncachedTaskModelCalls: number | null;
 }
 
 export type GepaAdapter = (input: GepaInput) => Promise<GepaRun>;
 
 const ADAPTER = new URL('./ax-gepa/index.ts', import.meta.url);
-
-function userTemplateOf(content: PromptContent): string {
-  const template = content.template;
-  if (typeof template === 'string') return template;
-  const user = template.findLast((message) => message.role === 'user');
-  if (user === undefined) throw new Error('the start prompt has no user message for GEPA to fill');
-  return user.content;
-}
-
-function scorer(checklist: CompiledChecklist): AxGepaCall['evaluate'] {
-  return async (output, item) => {
-    const result = await checklist.evaluate({
-      output,
-      ...('expected' in item ? { expected: item.expected } : {}),
-      input: item.input,
-      metadata: item.metadata,
-    });
-    return { score: result.score, results: result.results };
-  };
-}
 
 /** A GEPA adapter over `runAxGepa` of `bench/optimize/ax-gepa/index.ts`, or null while that file is not there. */
 export async function loadGepaAdapter(): Promise<GepaAdapter | null> {
@@ -89,29 +61,25 @@ export async function loadGepaAdapter(): Promise<GepaAdapter | null> {
   if (typeof module.runAxGepa !== 'function') {
     throw new Error('bench/optimize/ax-gepa/index.ts must export runAxGepa(options)');
   }
-  const runAxGepa = module.runAxGepa as (options: AxGepaCall) => Promise<AxGepaOutcome>;
+  const runAxGepa = module.runAxGepa as (input: AxGepaBenchCall) => Promise<AxGepaBenchOutcome>;
   return async ({ task, optimizerModel, maxCandidateEvals, seed, progress }) => {
+    // The same port as every method's: the task model at temperature 0 and seed 0, a memory cache, counted alike.
+    const counted = countedEvaluate(task);
     const outcome = await runAxGepa({
-      startSystem: systemText(task.start) ?? '',
-      userTemplate: userTemplateOf(task.start),
-      taskModel: task.model,
-      // The seed every method's task-model calls use, so equal prompts get equal answers.
-      taskParams: { temperature: 0, seed: 0 },
-      evaluate: scorer(compileChecklist(task.checklist)),
-      train: task.splits.train,
-      validation: task.splits.validation,
-      criteria: task.checklist.criteria.map(({ id, description, check }) => ({ id, description, kind: check.kind })),
+      task,
+      evaluate: counted.evaluate,
       optimizerModel,
-      maxMetricCalls: maxCandidateEvals,
+      maxCandidateEvals,
       seed,
+      progress,
     });
-    for (const line of outcome.log ?? []) progress(line);
     return {
-      best: withSystemText(task.start, outcome.instruction),
-      candidateEvals: outcome.metricCalls,
-      taskModelCalls: outcome.taskModelCalls,
-      optimizerCalls: outcome.reflectionCalls,
+      best: outcome.best,
+      candidateEvals: outcome.candidateEvals,
+      taskModelCalls: counted.searchCalls(),
+      optimizerCalls: outcome.optimizerCalls,
       validationScore: outcome.validationScore ?? null,
+      uncachedTaskModelCalls: outcome.counters?.taskModelCalls ?? null,
     };
   };
 }

@@ -51,6 +51,9 @@ export function formatTask(task: TaskFigures, budget: number): string[] {
   for (const [name, figures] of Object.entries(task.baselines)) {
     lines.push('method' in figures ? methodRow(figures) : row([name, `(not run: ${figures.skipped})`], [8, 0]));
   }
+  for (const figures of Object.values(task.baselines)) {
+    if ('method' in figures && figures.note !== undefined) lines.push(`   ${figures.method}: ${figures.note}`);
+  }
   const k = task.kaizen;
   lines.push(
     `kaizen: ${task.rounds} rounds, status ${task.status}, ${k.taskModelCalls + k.optimizerCalls} LLM calls in the search ` +

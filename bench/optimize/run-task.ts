@@ -93,6 +93,13 @@ async function gepaFigures(
     promptTokensBefore: estimatePromptTokens(task.start),
     promptTokensAfter: estimatePromptTokens(gepa.best),
     holdoutItemsBroken: brokenShare(await holdout.items(task.start), await holdout.items(gepa.best)),
+    ...(gepa.uncachedTaskModelCalls === null
+      ? {}
+      : {
+          note:
+            `task calls counted through an answer cache like every method's; ax itself made ` +
+            `${gepa.uncachedTaskModelCalls} (it runs a (prompt, item) pair again instead of reusing the answer)`,
+        }),
   };
 }
 
