@@ -160,6 +160,8 @@ export async function candidates(call: Call, id: string): Promise<Candidate[]> {
 /** Counts the task-model calls that delivered an answer; can hold the n-th call until released. */
 export class CountingModels {
   delivered = 0;
+  /** Added before each answer: a slower provider, so a run outlasts a short job lease. */
+  delayMs = 0;
   #holdAt: number | null = null;
   #release: () => void = () => {};
   #reached: () => void = () => {};
@@ -181,6 +183,7 @@ export class CountingModels {
           counter.#reached();
           await released;
         }
+        if (counter.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, counter.delayMs));
         const result = await inner.doGenerate(options);
         // What a provider honouring the abort does: the answer never arrives, so nothing is paid for or cached.
         options.abortSignal?.throwIfAborted();
