@@ -19,5 +19,6 @@ export {
   type TraceMetricsQuery,
   type TraceMetricsSeries,
 } from './query/trace-metrics-query.js';
+export type { RetentionResult, SpanRetention } from './retention/span-retention.js';
 export { type EncodedSpans, type EncodedTrace, encodeSpans, type SpansToInsert } from './rows/encode-spans.js';
 export * from './store.js';

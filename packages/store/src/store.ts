@@ -6,6 +6,7 @@ import type { InsightStore } from './insights/insight-store.js';
 import type { OptimizationStore } from './optimizations/optimization-store.js';
 import type { PromptStore } from './prompts/prompt-store.js';
 import type { TraceMetrics, TraceMetricsQuery } from './query/trace-metrics-query.js';
+import type { SpanRetention } from './retention/span-retention.js';
 import type { SpansToInsert } from './rows/encode-spans.js';
 
 export interface Project {
@@ -66,6 +67,9 @@ export interface Store extends EvaluationStores, ExperimentStores {
   readonly insights: InsightStore;
   /** Optimization runs and the candidates they tried. */
   readonly optimizations: OptimizationStore;
+  /** Deleting traces past their retention; on Postgres, the daily partitions of `spans` too. */
+  readonly retention: SpanRetention;
+  /** Creates the schema, or brings it up to date; on Postgres also the `spans` partitions of the next days. */
   migrate(): Promise<void>;
   close(): Promise<void>;
 

@@ -15,8 +15,10 @@ import { parseTraceQuery } from '../query/trace-list-filter.js';
 import { queryTraceMetrics } from '../query/trace-metrics.js';
 import type { TraceMetrics, TraceMetricsQuery } from '../query/trace-metrics-query.js';
 import { toTracePage } from '../query/trace-page.js';
+import type { SpanRetention } from '../retention/span-retention.js';
+import { createSqlSpanRetention } from '../retention/sql-span-retention.js';
 import { type EncodedSpans, encodeSpans, isEncodedSpans, type SpansToInsert } from '../rows/encode-spans.js';
-import { recordToSpan, type SpanRecord } from '../rows/span-row.js';
+import { recordToSpan, SPAN_COLUMNS, type SpanRecord } from '../rows/span-row.js';
 import { countInserted, summarizeStoredTraces, touchedTraces } from '../rows/summarize-touched-traces.js';
 import type { TraceRecord } from '../rows/trace-row.js';
 import type { ApiKeyRecord, InsertSpansResult, Page, Project, Store, TraceQuery } from '../store.js';
@@ -25,6 +27,7 @@ import { migratePostgres } from './migrate-postgres.js';
 import type { PgClient, PgPool } from './pg-driver.js';
 import { createPostgresExecutor } from './postgres-executor.js';
 import { postgresStatements as statements } from './postgres-statements.js';
+import { createSpanPartitions, type SpanPartitions } from './span-partitions.js';
 
 interface ProjectRecord {
   readonly id: string;
@@ -35,6 +38,9 @@ interface ProjectRecord {
 interface InsertedKey {
   readonly trace_id: string;
 }
+
+/** Where an encoded row holds its start time (µs). */
+const START_TIME = SPAN_COLUMNS.indexOf('start_time');
 
 const toProject = (record: ProjectRecord): Project => ({
   id: record.id,
@@ -54,11 +60,13 @@ export function createPostgresStore(pool: PgPool): Store {
 class PostgresStore implements Store {
   readonly dialect = 'postgres';
   readonly #pool: PgPool;
+  readonly #partitions: SpanPartitions;
   #closed = false;
 
   readonly prompts: PromptStore;
   readonly insights: InsightStore;
   readonly optimizations: OptimizationStore;
+  readonly retention: SpanRetention;
   readonly datasets: ExperimentStores['datasets'];
   readonly experiments: ExperimentStores['experiments'];
   readonly responseCache: ExperimentStores['responseCache'];
@@ -75,6 +83,8 @@ class PostgresStore implements Store {
     this.prompts = createSqlPromptStore(sql);
     this.insights = createSqlInsightStore(sql);
     this.optimizations = createSqlOptimizationStore(sql);
+    this.#partitions = createSpanPartitions(sql);
+    this.retention = createSqlSpanRetention(sql, this.#partitions);
     this.traceMetrics = (projectId, query) => queryTraceMetrics(sql, projectId, query);
     ({
       evaluators: this.evaluators,
@@ -91,6 +101,8 @@ class PostgresStore implements Store {
 
   async migrate(): Promise<void> {
     await this.#withClient({ action: 'migrate the database' }, migratePostgres);
+    // Best effort: a day without its partition is stored in the default one.
+    await this.#partitions.prepare().catch(() => 0);
   }
 
   async close(): Promise<void> {
@@ -142,6 +154,8 @@ class PostgresStore implements Store {
       throw toStoreError(error, 'invalid_value', { ...context, dialect: 'postgres' });
     }
     if (encoded.rows.length === 0) return { inserted: 0, duplicates: 0 };
+    // Outside the insert's transaction, which must not hold the locks that attaching a partition takes.
+    await this.#partitions.ensureFor(encoded.rows.map((row) => row[START_TIME] as number));
     return this.#withClient(context, async (client) => {
       await client.query({ text: 'BEGIN' });
       const result = await client.query(statements.insertSpans(projectId, encoded.rows));

@@ -6,6 +6,7 @@ import { migration0003 } from './migration-0003-evaluation.js';
 import { migration0004 } from './migration-0004-datasets-experiments.js';
 import { migration0005 } from './migration-0005-insights.js';
 import { migration0006 } from './migration-0006-optimizations.js';
+import { migration0007 } from './migration-0007-span-partitions.js';
 
 export type { Migration } from './migration.js';
 
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];
 
 /** The newest version this code knows; a database ahead of it was migrated by a newer Kaizen. */

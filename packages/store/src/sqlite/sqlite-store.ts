@@ -15,6 +15,8 @@ import { parseTraceQuery } from '../query/trace-list-filter.js';
 import { queryTraceMetrics } from '../query/trace-metrics.js';
 import type { TraceMetrics, TraceMetricsQuery } from '../query/trace-metrics-query.js';
 import { toTracePage } from '../query/trace-page.js';
+import type { SpanRetention } from '../retention/span-retention.js';
+import { createSqlSpanRetention } from '../retention/sql-span-retention.js';
 import { type EncodedSpans, encodeSpans, isEncodedSpans, type SpansToInsert } from '../rows/encode-spans.js';
 import { recordToSpan, type SpanRecord } from '../rows/span-row.js';
 import { countInserted, summarizeStoredTraces, touchedTraces } from '../rows/summarize-touched-traces.js';
@@ -64,6 +66,7 @@ class SqliteStore implements Store {
   readonly prompts: PromptStore;
   readonly insights: InsightStore;
   readonly optimizations: OptimizationStore;
+  readonly retention: SpanRetention;
   readonly datasets: ExperimentStores['datasets'];
   readonly experiments: ExperimentStores['experiments'];
   readonly responseCache: ExperimentStores['responseCache'];
@@ -81,6 +84,7 @@ class SqliteStore implements Store {
     this.prompts = createSqlPromptStore(sql);
     this.insights = createSqlInsightStore(sql);
     this.optimizations = createSqlOptimizationStore(sql);
+    this.retention = createSqlSpanRetention(sql, null);
     this.traceMetrics = (projectId, query) => queryTraceMetrics(sql, projectId, query);
     ({
       evaluators: this.evaluators,

@@ -9,6 +9,7 @@ import { describeIsolationContract } from './isolation-contract.js';
 import { describeOptimizationsContract } from './optimizations-contract.js';
 import { describeProjectsContract } from './projects-contract.js';
 import { describePromptsContract } from './prompts-contract.js';
+import { describeRetentionContract } from './retention-contract.js';
 import { useFreshStore } from './store-context.js';
 import { describeTraceListContract } from './trace-list-contract.js';
 import { describeTraceMetricsContract } from './trace-metrics-contract.js';
@@ -32,5 +33,6 @@ export function runStoreContract(name: string, openFreshStore: () => Promise<Sto
     describeInsightsContract(context);
     describeOptimizationsContract(context);
     describeTraceMetricsContract(context);
+    describeRetentionContract(context);
   });
 }
