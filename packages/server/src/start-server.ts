@@ -12,6 +12,7 @@ import {
   type Redactor,
 } from '@kaizen/core';
 import type { OptimizationRun, Store } from '@kaizen/store';
+import { createInProcessExperimentRuns } from './experiments/in-process-experiment-runs.js';
 import { createApiApp } from './http/api-app.js';
 import { createApiKeyResolver } from './http/api-key-resolver.js';
 import { createConcurrencyGate } from './http/concurrency-gate.js';
@@ -252,6 +253,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       defaultOptimizerModel: optimization.optimizerModel ?? null,
     },
   };
+  // Experiments run on the server (POST /api/experiments/runs): in this process by default.
+  const experimentRuns = createInProcessExperimentRuns(
+    {
+      store: options.store,
+      compiler: online.compiler,
+      resolveModel: optimizations.requests.resolveModel,
+      prices: options.prices,
+    },
+    logger,
+  );
   const sessionSecret = resolveSessionSecret(options.sessionSecret, process.env);
   const app = createApiApp({
     store: options.store,
@@ -260,6 +271,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     online,
     narrativePort,
     optimizations,
+    startExperimentRun: experimentRuns.start,
     sessions: createSessionCodec({ secret: sessionSecret.secret }),
     sessionNotice: sessionSecret.notice,
     webRoot: options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot,
@@ -325,6 +337,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await work?.stop();
       // Runs stop between steps and end `interrupted`, resumable with every answer already paid for.
       await runner.close();
+      // Experiment runs stop between items and stay `running`: another execution completes them from the cache.
+      await experimentRuns.close();
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error === undefined ? resolve() : reject(error)));
         // Idle keep-alive sockets would hold close() open until they time out.

@@ -381,6 +381,17 @@ const ROUTES: readonly (readonly [string, (check: Check) => Promise<void>])[] = 
       ),
   ],
   [
+    'POST /api/experiments/runs',
+    async ({ b }) => {
+      const run = { dataset: { name: 'iso-dataset' }, evaluator: { name: 'iso-eval' }, model: 'sim:schemaorg' };
+      await notFound(b('POST', '/api/experiments/runs', { ...run, prompt: { name: 'iso-prompt' } }));
+      await notFound(
+        b('POST', '/api/experiments/runs', { ...run, prompt: { name: 'iso-prompt', label: 'production' } }),
+      );
+      expect(itemsOf(await b('GET', '/api/experiments'))).toEqual([]);
+    },
+  ],
+  [
     'PUT /api/online-evaluators',
     async ({ b, asA }) => {
       await notFound(b('PUT', '/api/online-evaluators', { evaluator: 'iso-eval', samplingRate: 1 }));

@@ -5,7 +5,9 @@ import { KaizenError } from '@kaizen/core';
 import type { Store } from '@kaizen/store';
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { StartExperimentRun } from '../experiments/start-experiment-run.js';
 import type { EvaluatorCompiler } from '../online/compiled-evaluators.js';
+import { defaultResolveModel } from '../optimizations/optimization-models.js';
 import type { ApiKeyResolver } from './api-key-resolver.js';
 import { registerCacheRoutes } from './cache-routes.js';
 import { registerDatasetRoutes } from './dataset-routes.js';
@@ -13,6 +15,7 @@ import { errorHeaders, toErrorResponse } from './error-status.js';
 import { type EvaluationChangeListener, registerEvaluatorRoutes } from './evaluator-routes.js';
 import { registerOnlineEvaluatorRoutes } from './evaluator-routes-online.js';
 import { registerExperimentRoutes } from './experiment-routes.js';
+import { registerExperimentRunRoutes } from './experiment-run-routes.js';
 import { registerInsightRoutes } from './insight-routes.js';
 import { registerLabelRoutes } from './label-routes.js';
 import { registerMetricsRoutes } from './metrics-routes.js';
@@ -35,6 +38,8 @@ export interface ApiAppOptions {
   readonly narrativePort?: ModelPort | undefined;
   /** Runs optimizations in the background; without it the optimization routes answer 503. */
   readonly optimizations?: OptimizationRouteOptions | null;
+  /** Hands an experiment created by POST /api/experiments/runs to what executes it; without it the route answers 503. */
+  readonly startExperimentRun?: StartExperimentRun | null;
   /** Signs and checks the web app's session cookies. */
   readonly sessions: SessionCodec;
   /** Logged at the first sign-in: why sessions may not last (a random key, a short secret). */
@@ -83,6 +88,10 @@ export function createApiApp(options: ApiAppOptions): Hono<ApiEnv> {
   registerPromptRoutes(app, options.store);
   registerDatasetRoutes(app, options.store);
   registerExperimentRoutes(app, options.store);
+  registerExperimentRunRoutes(app, options.store, {
+    start: options.startExperimentRun ?? null,
+    resolveModel: options.optimizations?.requests.resolveModel ?? defaultResolveModel,
+  });
   registerCacheRoutes(app, options.store);
   registerEvaluatorRoutes(app, options.store, options.online ?? null);
   registerOnlineEvaluatorRoutes(app, options.store, options.online ?? null);

@@ -1,0 +1,13 @@
+// The seam between the API and whatever executes server-side experiments: the route creates the experiment and hands
+// its id here. By default a background promise in the server's process (in-process-experiment-runs.ts); a job queue
+// submission fits the same type.
+
+/**
+ * Starts executing an experiment created `running` with a run spec; resolves once it is handed over (not when it
+ * ends). A rejection fails the request, and the route marks the experiment `failed` with the message.
+ * @example
+ * const startExperimentRun: StartExperimentRun = async (projectId, experimentId) => {
+ *   await queue.send('experiment-run', { projectId, experimentId });
+ * };
+ */
+export type StartExperimentRun = (projectId: string, experimentId: string) => Promise<void>;
