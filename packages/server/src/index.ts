@@ -9,6 +9,7 @@ export * from './otlp/decode-otlp-json.js';
 export * from './otlp/decode-otlp-protobuf.js';
 export type { DecodeResult, RejectedSpan } from './otlp/decode-result.js';
 export * from './otlp/export-response.js';
+export * from './retention/index.js';
 export * from './start-server.js';
 export * from './jobs/job-queue.js';
 export * from './jobs/pg-boss-job-queue.js';

@@ -37,6 +37,7 @@ import {
 } from './online/online-evaluation.js';
 import { defaultResolveModel, type OptimizationOptions } from './optimizations/optimization-models.js';
 import { createOptimizationRunner, type OptimizationRunner } from './optimizations/optimization-runner.js';
+import { checkRetentionDays, startRetention } from './retention/start-retention.js';
 
 export interface ServerOptions {
   readonly store: Store;
@@ -105,6 +106,12 @@ export interface ServerOptions {
     readonly work?: boolean;
     readonly concurrency?: JobConcurrency;
   };
+  /**
+   * Deletes traces older than this many whole days (besides today) at start and then hourly, with their spans and
+   * scores; on Postgres it drops whole daily span partitions and makes the next days' (docs/architecture/store.md).
+   * Default: traces are kept forever.
+   */
+  readonly retentionDays?: number;
 }
 
 export interface RunningServer {
@@ -184,6 +191,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = options.host ?? '127.0.0.1';
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const logger = options.logger ?? (() => {});
+  // Checked before anything starts; the runs themselves begin once the server listens.
+  if (options.retentionDays !== undefined) checkRetentionDays(options.retentionDays);
   const metrics =
     options.metrics?.enabled === false
       ? null
@@ -327,12 +336,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const url = `http://${formatHost(host)}:${port}`;
   logger(`Kaizen listening on ${url} (OTLP/HTTP traces at ${url}/v1/traces)`);
   metrics?.start();
+  const retention =
+    options.retentionDays === undefined
+      ? null
+      : startRetention(options.store, { retentionDays: options.retentionDays, logger });
 
   return {
     url,
     port,
     onlineEvaluation: online,
     async close() {
+      // First, so no retention run is left using the store once the caller closes it.
+      await retention?.stop();
       // With a queue, runs pause and their follow-up jobs go to other workers; jobs fetched meanwhile are handed on.
       await work?.stop();
       // Runs stop between steps and end `interrupted`, resumable with every answer already paid for.

@@ -1,0 +1,2 @@
+// Trace retention for long-running processes over a store.
+export * from './start-retention.js';
