@@ -6,6 +6,7 @@ import type {
   ExperimentItem,
   ExperimentListQuery,
   ExperimentWithItems,
+  StartExperimentRunInput,
 } from '../experiments/experiment-api-types.js';
 import type { HttpRequest } from './http-request.js';
 
@@ -17,6 +18,15 @@ import type { HttpRequest } from './http-request.js';
  * await api.experiments.addItems(run.id, items);
  * await api.experiments.finish(run.id, { status: 'completed' });
  * const report = await api.experiments.compare(baselineId, run.id);
+ *
+ * // Or run on the server, with the server's model keys and stored evaluator:
+ * const started = await api.experiments.startRun({ prompt: { name: 'extractor' }, dataset: { name: 'pages' },
+ *   evaluator: { name: 'extractor' }, model: 'sim:schemaorg' });
+ * let state = await api.experiments.get(started.id);
+ * while (state.status === 'running') {
+ *   await new Promise((resolve) => setTimeout(resolve, 500));
+ *   state = await api.experiments.get(started.id);
+ * }
  */
 export interface ExperimentsApi {
   create(
@@ -31,6 +41,11 @@ export interface ExperimentsApi {
   get(id: string): Promise<ExperimentWithItems>;
   list(query?: ExperimentListQuery): Promise<{ readonly items: readonly Experiment[] }>;
   compare(baselineId: string, candidateId: string): Promise<ComparedExperiments>;
+  /**
+   * Starts an experiment the server runs in the background; answers at once with it, `running`. `not_found` or
+   * `invalid_input` (with the server's message) when the prompt, dataset, evaluator or model cannot be used.
+   */
+  startRun(input: StartExperimentRunInput): Promise<Experiment>;
 }
 
 /**
@@ -59,6 +74,7 @@ export function createExperimentsApi(request: HttpRequest): ExperimentsApi {
     get: (id) => request('GET', at(id)),
     list: (query = {}) => request('GET', '/api/experiments', { query: { ...query } }),
     compare: (baseline, candidate) => request('GET', '/api/experiments/compare', { query: { baseline, candidate } }),
+    startRun: (input) => request('POST', '/api/experiments/runs', { body: input }),
   };
 }
 

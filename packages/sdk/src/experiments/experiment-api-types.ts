@@ -33,3 +33,25 @@ export interface ExperimentListQuery {
   readonly status?: ExperimentStatus;
   readonly limit?: number;
 }
+
+/**
+ * The body of `POST /api/experiments/runs`: an experiment the server runs (prompt version × dataset version and split
+ * × stored evaluator version × model). The answer is the experiment, `running`; poll `api.experiments.get(id)`.
+ *
+ * @example
+ * const input: StartExperimentRunInput = { prompt: { name: 'extractor', label: 'production' },
+ *   dataset: { name: 'pages', split: 'validation' }, evaluator: { name: 'extractor' }, model: 'sim:schemaorg' };
+ */
+export interface StartExperimentRunInput {
+  readonly name?: string | null;
+  /** A version, or the version a label points at; the latest version with neither. */
+  readonly prompt: { readonly name: string; readonly version?: number; readonly label?: string };
+  /** Default: the latest version, every split. */
+  readonly dataset: { readonly name: string; readonly version?: number; readonly split?: DatasetSplit | null };
+  /** An evaluator registered on the server (`kaizen evaluators push`); default its latest version. */
+  readonly evaluator: { readonly name: string; readonly version?: number };
+  /** `provider:model`; the server needs its API key. */
+  readonly model: string;
+  /** Items in flight at once, 1 to 64. Default 4. */
+  readonly concurrency?: number;
+}
