@@ -16,6 +16,7 @@ import { registerRcaCommand } from './commands/rca.js';
 import { registerReplayCommand } from './commands/replay.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerTracesCommand } from './commands/traces.js';
+import { registerWorkerCommand } from './commands/worker.js';
 import { hintFor } from './error-hints.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
 import { type Output, processOutput } from './output.js';
@@ -32,6 +33,7 @@ export function buildProgram(context: CommandContext): Command {
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', PROGRAM_HELP);
   registerServeCommand(program, context);
+  registerWorkerCommand(program, context);
   registerKeysCommand(program, context);
   registerTracesCommand(program, context);
   registerPromptsCommand(program, context);

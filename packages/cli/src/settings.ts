@@ -20,6 +20,10 @@ export const SETTINGS = {
   // The model of a prompt version that names none; `--model` is not this setting but an override of every version.
   defaultModel: { env: 'KAIZEN_MODEL', config: 'model' },
   optimizerModel: { flag: '--optimizer-model', env: 'KAIZEN_OPTIMIZER_MODEL', config: 'optimizerModel' },
+  // No config key yet (KaizenConfig has none): flag > environment.
+  retentionDays: { flag: '--retention-days', env: 'KAIZEN_RETENTION_DAYS' },
+  // The same in every process of a deployment (docs/architecture/jobs.md), so no per-command flag.
+  jobLeaseSeconds: { env: 'KAIZEN_JOB_LEASE_SECONDS' },
 } as const satisfies Record<string, SettingNames>;
 
 export const DEFAULT_URL = 'http://127.0.0.1:4318';

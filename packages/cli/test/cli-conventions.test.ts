@@ -18,6 +18,7 @@ import { runCli as run } from './support/run-cli.js';
 const WITHOUT_JSON: Readonly<Record<string, string>> = {
   kaizen: 'the program itself: its subcommands have --json',
   serve: 'runs until stopped and prints only logs (stderr), no result',
+  worker: 'runs until stopped and prints only logs (stderr), no result',
   keys: 'a group',
   traces: 'a group',
   prompts: 'a group',

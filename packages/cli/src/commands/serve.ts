@@ -6,8 +6,11 @@ import { openStore } from '@kaizen/store';
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import { loadConfigFile } from '../load-config.js';
+import { onlineEvaluationFromConfig } from '../online-evaluation-config.js';
+import { openJobQueue } from '../open-job-queue.js';
 import { parsePort, parsePositiveInteger, parsePositiveNumber } from '../parse-options.js';
 import { resolveSetting, resolveStoreSettings, SETTINGS } from '../settings.js';
+import { waitForStopSignal } from '../wait-for-stop.js';
 
 interface ServeOptions {
   host: string;
@@ -18,6 +21,9 @@ interface ServeOptions {
   optimizerModel?: string;
   /** true without a value: the default interval. */
   gpuMetrics?: string | boolean;
+  retentionDays?: string;
+  /** false with --no-work: take no jobs (Postgres only). */
+  work: boolean;
 }
 
 /** Seconds between nvidia-smi samples when --gpu-metrics names none. */
@@ -61,6 +67,11 @@ export function registerServeCommand(program: Command, context: CommandContext):
       '--gpu-metrics [seconds]',
       `export GPU utilisation, memory, power and temperature at /metrics, from nvidia-smi every <seconds> (default ${DEFAULT_GPU_INTERVAL_SECONDS})`,
     )
+    .option(
+      '--retention-days <days>',
+      'delete traces older than <days> whole days besides today, at start and hourly (default: KAIZEN_RETENTION_DAYS, else kept forever)',
+    )
+    .option('--no-work', 'take no jobs: only ingest and answer the API, leaving jobs to kaizen worker (Postgres only)')
     .addHelpText(
       'after',
       `
@@ -69,6 +80,11 @@ Examples:
   kaizen serve --port 4318 --data ./.kaizen
   KAIZEN_DATABASE_URL=postgres://kaizen@localhost/kaizen kaizen serve --host 0.0.0.0
   kaizen serve --gpu-metrics 5
+  kaizen serve --retention-days 30
+  KAIZEN_DATABASE_URL=postgres://kaizen@db/kaizen kaizen serve --no-work   # beside one or more kaizen worker
+
+With Postgres, online evaluations and optimization runs go through a job queue in the same database, so several
+servers and workers share them (docs/architecture/jobs.md); with SQLite this one process runs them.
 
 Runs until Ctrl-C (SIGINT) or SIGTERM, then finishes in-flight requests; logs go to stderr (no --json: it prints
 no result). Exit codes: 0 after a clean shutdown; 2 when it cannot start (port in use, bad store or config).
@@ -87,6 +103,14 @@ Point any OpenTelemetry exporter at it:
             ? DEFAULT_GPU_INTERVAL_SECONDS
             : parsePositiveInteger(options.gpuMetrics, '--gpu-metrics');
       const storeSettings = resolveStoreSettings(options, context.env);
+      const retention = resolveSetting(SETTINGS.retentionDays, options.retentionDays, context.env);
+      const retentionDays = retention === undefined ? undefined : parsePositiveInteger(retention.value, retention.from);
+      if (!options.work && storeSettings.databaseUrl === undefined) {
+        throw new KaizenError(
+          'invalid_input',
+          '--no-work needs Postgres (KAIZEN_DATABASE_URL) and a kaizen worker beside it: with the embedded SQLite store one process runs every job',
+        );
+      }
       // Online evaluation runs custom checks from the config and asks its judge model; without one, those criteria
       // are errored with a reason, never failed.
       const loaded = await loadConfigFile(options.config, context.env, process.cwd());
@@ -98,13 +122,20 @@ Point any OpenTelemetry exporter at it:
         context.env,
         loaded,
       )?.value;
+      const logger = (line: string) => context.output.stderr(line);
       const store = await openStore(storeSettings);
+      const queue = await openJobQueue(storeSettings, context.env, logger).catch(async (error: unknown) => {
+        await store.close();
+        throw error;
+      });
       const server = await startServer({
         store,
         host: options.host,
         port,
         maxBodyBytes: Math.round(maxBodyMb * 1024 * 1024),
-        logger: (line) => context.output.stderr(line),
+        ...(retentionDays !== undefined ? { retentionDays } : {}),
+        logger,
+        ...(queue !== null ? { jobs: { queue, work: options.work } } : {}),
         ...(config.prices !== undefined ? { prices: mergePrices(DEFAULT_PRICES, config.prices) } : {}),
         ...(config.redaction !== undefined ? { redaction: config.redaction } : {}),
         // Root-cause narratives: their own model when configured, else the judge's; none → statistics only.
@@ -113,26 +144,18 @@ Point any OpenTelemetry exporter at it:
           : {}),
         ...(optimizerModel !== undefined ? { optimization: { optimizerModel } } : {}),
         ...(gpuIntervalSeconds !== null ? { metrics: { gpu: { intervalMs: gpuIntervalSeconds * 1000 } } } : {}),
-        onlineEvaluation: {
-          ...(config.evaluators !== undefined ? { evaluators: config.evaluators } : {}),
-          ...(config.judgeModel !== undefined ? { judge: createModelPort(config.judgeModel) } : {}),
-        },
+        onlineEvaluation: onlineEvaluationFromConfig(config),
       }).catch(async (error: unknown) => {
+        await queue?.close();
         await store.close();
         throw startError(error, options.host, port);
       });
       const where =
         storeSettings.databaseUrl !== undefined ? 'postgres' : `sqlite in ${storeSettings.dataDir ?? '.kaizen'}`;
-      context.output.stderr(`Store: ${where}`);
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          resolve();
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
+      context.output.stderr(
+        `Store: ${where}${queue === null ? '' : options.work ? ', taking jobs' : ', taking no jobs'}`,
+      );
+      await waitForStopSignal();
       context.output.stderr('Shutting down: finishing in-flight requests');
       await server.close();
       await store.close();
