@@ -22,8 +22,6 @@ export const SETTINGS = {
   optimizerModel: { flag: '--optimizer-model', env: 'KAIZEN_OPTIMIZER_MODEL', config: 'optimizerModel' },
   // No config key yet (KaizenConfig has none): flag > environment.
   retentionDays: { flag: '--retention-days', env: 'KAIZEN_RETENTION_DAYS' },
-  // No config key yet (KaizenConfig has none): flag > environment.
-  retentionDays: { flag: '--retention-days', env: 'KAIZEN_RETENTION_DAYS' },
   // The same in every process of a deployment (docs/architecture/jobs.md), so no per-command flag.
   jobLeaseSeconds: { env: 'KAIZEN_JOB_LEASE_SECONDS' },
 } as const satisfies Record<string, SettingNames>;

@@ -22,7 +22,6 @@ interface ServeOptions {
   /** true without a value: the default interval. */
   gpuMetrics?: string | boolean;
   retentionDays?: string;
-  retentionDays?: string;
   /** false with --no-work: take no jobs (Postgres only). */
   work: boolean;
 }
@@ -72,10 +71,6 @@ export function registerServeCommand(program: Command, context: CommandContext):
       '--retention-days <days>',
       'delete traces older than <days> whole days besides today, at start and hourly (default: KAIZEN_RETENTION_DAYS, else kept forever)',
     )
-    .option(
-      '--retention-days <days>',
-      'delete traces older than <days> whole days besides today, at start and hourly (default: KAIZEN_RETENTION_DAYS, else kept forever)',
-    )
     .option('--no-work', 'take no jobs: only ingest and answer the API, leaving jobs to kaizen worker (Postgres only)')
     .addHelpText(
       'after',
@@ -85,7 +80,6 @@ Examples:
   kaizen serve --port 4318 --data ./.kaizen
   KAIZEN_DATABASE_URL=postgres://kaizen@localhost/kaizen kaizen serve --host 0.0.0.0
   kaizen serve --gpu-metrics 5
-  kaizen serve --retention-days 30
   kaizen serve --retention-days 30
   KAIZEN_DATABASE_URL=postgres://kaizen@db/kaizen kaizen serve --no-work   # beside one or more kaizen worker
 
@@ -109,8 +103,6 @@ Point any OpenTelemetry exporter at it:
             ? DEFAULT_GPU_INTERVAL_SECONDS
             : parsePositiveInteger(options.gpuMetrics, '--gpu-metrics');
       const storeSettings = resolveStoreSettings(options, context.env);
-      const retention = resolveSetting(SETTINGS.retentionDays, options.retentionDays, context.env);
-      const retentionDays = retention === undefined ? undefined : parsePositiveInteger(retention.value, retention.from);
       const retention = resolveSetting(SETTINGS.retentionDays, options.retentionDays, context.env);
       const retentionDays = retention === undefined ? undefined : parsePositiveInteger(retention.value, retention.from);
       if (!options.work && storeSettings.databaseUrl === undefined) {
@@ -141,7 +133,6 @@ Point any OpenTelemetry exporter at it:
         host: options.host,
         port,
         maxBodyBytes: Math.round(maxBodyMb * 1024 * 1024),
-        ...(retentionDays !== undefined ? { retentionDays } : {}),
         ...(retentionDays !== undefined ? { retentionDays } : {}),
         logger,
         ...(queue !== null ? { jobs: { queue, work: options.work } } : {}),
