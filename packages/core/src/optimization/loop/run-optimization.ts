@@ -150,11 +150,12 @@ class OptimizationRun {
       this.rounds++;
       const round = this.rounds;
       const report = analyzeResults(this.searchTrain, this.best.results, this.input.criteria);
-      const causes = report.causes.filter((cause) => !this.exhausted(cause)).slice(0, this.settings.causesPerRound);
+      // Every open cause in order of lost score; the round stops once `causesPerRound` of them gave a new proposal.
+      const causes = report.causes.filter((cause) => !this.exhausted(cause));
       await this.emit({ type: 'round-start', round, causes: causes.map((cause) => cause.id) });
-      const promising = await this.tryCauses(causes, report, round);
+      const { promising, neutral } = await this.tryCauses(causes, report, round);
       const compressing = await this.tryCompression(round, promising.length === 0);
-      const accepted = await this.validate(promising, compressing, round);
+      const accepted = await this.validate(promising, neutral, compressing, round);
       if (accepted !== null) {
         this.best = accepted;
         await this.evaluateOn(accepted, this.searchTrain);
@@ -188,10 +189,21 @@ class OptimizationRun {
     return `${this.best.record.id}|${causeId}|${operator}`;
   }
 
-  /** Per cause, proposals in order of preference until one beats the best on the cause's minibatch. */
-  private async tryCauses(causes: readonly RootCause[], report: RcaReport, round: number): Promise<Candidate[]> {
+  /**
+   * Per cause, proposals in order of preference until one beats the best on the cause's minibatch (promising). A
+   * proposal that changed no item's score there (neutral: no item better, none worse) is kept for the merge only.
+   */
+  private async tryCauses(
+    causes: readonly RootCause[],
+    report: RcaReport,
+    round: number,
+  ): Promise<{ promising: Candidate[]; neutral: Candidate[] }> {
     const promising: Candidate[] = [];
+    const neutral: Candidate[] = [];
+    let attacked = 0;
     for (const cause of causes) {
+      // A cause whose proposals are all already in the prompt (or were tried) costs no task call: it does not count.
+      if (attacked >= this.settings.causesPerRound) break;
       const minibatch = this.causeMinibatch(cause, round);
       const proposals = proposalsForCause({
         content: this.best.record.content,
@@ -203,6 +215,8 @@ class OptimizationRun {
         seed: this.settings.seed + round,
         tried: (operator) => this.tried.has(this.triedKey(cause.id, operator)),
       });
+      let keptNeutral = false;
+      let triedOne = false;
       // Two proposals per cause and round: a cause the first two cannot move waits for the next round.
       for (const proposal of proposals.slice(0, 2)) {
         this.tried.add(this.triedKey(cause.id, proposal.operator));
@@ -219,14 +233,27 @@ class OptimizationRun {
           made.cost,
         );
         if (candidate === null) continue;
+        if (!triedOne) attacked++;
+        triedOne = true;
         if (await this.beatsBestOn(candidate, minibatch)) {
           promising.push(candidate);
           break;
         }
+        if (!keptNeutral && this.unchangedOn(candidate, minibatch)) {
+          neutral.push(candidate);
+          keptNeutral = true;
+        }
         await this.update(candidate, { status: 'rejected-minibatch' });
       }
     }
-    return promising;
+    return { promising, neutral };
+  }
+
+  /** Whether the candidate scored exactly as the best on every item of the minibatch. */
+  private unchangedOn(candidate: Candidate, items: readonly DatasetItem[]): boolean {
+    return items.every(
+      (item) => candidate.results.get(item.itemId)?.score === this.best.results.get(item.itemId)?.score,
+    );
   }
 
   /** Block ablations of the best prompt: tried when no cause gave a lead, or when the prompt is long. */
@@ -266,15 +293,24 @@ class OptimizationRun {
    * Validates the merge of the promising edits first (all fixes at once), then each alone by minibatch gain; the
    * first the guard accepts becomes the best.
    */
-  private async validate(promising: Candidate[], compressing: Candidate[], round: number): Promise<Candidate | null> {
+  private async validate(
+    promising: Candidate[],
+    neutral: readonly Candidate[],
+    compressing: Candidate[],
+    round: number,
+  ): Promise<Candidate | null> {
     const queue: Candidate[] = [];
-    if (promising.length >= 2 && this.operators.has('merge')) {
-      const merged = await this.mergeAll(promising, round);
-      if (merged !== null) queue.push(merged);
-    }
     const gain = (candidate: Candidate) =>
       (candidate.record.minibatch?.score ?? 0) - (candidate.record.minibatch?.parentScore ?? 0);
-    queue.push(...[...promising].sort((a, b) => gain(b) - gain(a)), ...compressing);
+    const byGain = [...promising].sort((a, b) => gain(b) - gain(a));
+    // Neutral edits ride along in the merge: a 6-item minibatch often holds no item they would change, and the merge
+    // is validated as a whole, so an edit that does harm there takes the merge down with it. Promising edits keep
+    // the order of their causes (most lost score first).
+    if (promising.length >= 1 && this.operators.has('merge')) {
+      const merged = await this.mergeAll([...promising, ...neutral], round);
+      if (merged !== null) queue.push(merged);
+    }
+    queue.push(...byGain, ...compressing);
     for (const candidate of queue) {
       if (this.ports.signal?.aborted === true) return null;
       const acceptance = await this.testOnValidation(candidate);
@@ -352,15 +388,22 @@ class OptimizationRun {
     return net;
   }
 
-  private async mergeAll(promising: readonly Candidate[], round: number): Promise<Candidate | null> {
+  /**
+   * Merges the edits in order (causes by lost score, then the neutral ones); an edit that conflicts with those already merged is left out
+   * rather than sinking the others. Null when fewer than two edits could be combined.
+   */
+  private async mergeAll(edits: readonly Candidate[], round: number): Promise<Candidate | null> {
     const base = this.best.record.content;
     let merged: PromptCandidate | null = null;
-    for (const candidate of promising) {
+    let count = 0;
+    for (const candidate of edits) {
       const next: PromptCandidate = { content: candidate.record.content, edit: candidate.record.edit as PromptEdit };
-      merged = merged === null ? next : mergeCandidates(base, merged, next);
-      if (merged === null) return null;
+      const combined: PromptCandidate | null = merged === null ? next : mergeCandidates(base, merged, next);
+      if (combined === null) continue;
+      merged = combined;
+      count++;
     }
-    if (merged === null) return null;
+    if (merged === null || count < 2) return null;
     return this.addCandidate(merged.content, merged.edit, this.best, round, 'proposed');
   }
 
