@@ -22,6 +22,7 @@ import { createSessionCodec } from './http/session-token.js';
 import { DEFAULT_WEB_ROOT } from './http/static-web.js';
 import { type BatchProcessor, createInlineProcessor } from './ingest/process-batch.js';
 import { createWorkerProcessor } from './ingest/worker-processor.js';
+import { queuedExperimentRuns } from './jobs/experiment-jobs.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import { dispatchOnlineEvaluation } from './jobs/online-evaluation-jobs.js';
 import { queuedOptimizations } from './jobs/optimization-jobs.js';
@@ -262,16 +263,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       defaultOptimizerModel: optimization.optimizerModel ?? null,
     },
   };
-  // Experiments run on the server (POST /api/experiments/runs): in this process by default.
-  const experimentRuns = createInProcessExperimentRuns(
-    {
-      store: options.store,
-      compiler: online.compiler,
-      resolveModel: optimizations.requests.resolveModel,
-      prices: options.prices,
-    },
-    logger,
-  );
+  // Experiments run on the server (POST /api/experiments/runs): in this process, or as jobs on workers.
+  const experimentDeps = {
+    store: options.store,
+    compiler: online.compiler,
+    resolveModel: optimizations.requests.resolveModel,
+    prices: options.prices,
+  };
+  const experimentRuns = createInProcessExperimentRuns(experimentDeps, logger);
   const sessionSecret = resolveSessionSecret(options.sessionSecret, process.env);
   const app = createApiApp({
     store: options.store,
@@ -280,7 +279,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     online,
     narrativePort,
     optimizations,
-    startExperimentRun: experimentRuns.start,
+    startExperimentRun: jobs === null ? experimentRuns.start : queuedExperimentRuns(jobs.queue),
     sessions: createSessionCodec({ secret: sessionSecret.secret }),
     sessionNotice: sessionSecret.notice,
     webRoot: options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot,
@@ -313,6 +312,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         store: options.store,
         online,
         runner,
+        experiments: experimentDeps,
         ...(jobs.concurrency !== undefined ? { concurrency: jobs.concurrency } : {}),
         logger,
       });

@@ -52,10 +52,16 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     store: options.store,
     online,
     runner,
+    experiments: {
+      store: options.store,
+      compiler: online.compiler,
+      resolveModel: options.optimization?.resolveModel,
+      prices: options.prices,
+    },
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     logger,
   });
-  logger('Kaizen worker taking jobs (online evaluation, optimizations)');
+  logger('Kaizen worker taking jobs (online evaluation, optimizations, experiments)');
   return {
     stats: () => online.stats(),
     async close() {

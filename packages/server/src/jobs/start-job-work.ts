@@ -1,8 +1,10 @@
 // Makes this process a worker: takes jobs of every queue (online evaluation, optimizations, experiments) and runs them.
 import type { Store } from '@kaizen/store';
+import type { ExperimentRunDeps } from '../experiments/execute-experiment-run.js';
 import type { OnlineEvaluation } from '../online/online-evaluation.js';
 import type { OptimizationRunner } from '../optimizations/optimization-runner.js';
-import { JOB_QUEUES, type JobHandler, type JobQueue } from './job-queue.js';
+import { experimentJobs } from './experiment-jobs.js';
+import { JOB_QUEUES, type JobQueue } from './job-queue.js';
 import { onlineEvaluationJobHandler } from './online-evaluation-jobs.js';
 import { optimizationJobHandler } from './optimization-jobs.js';
 
@@ -20,8 +22,8 @@ export interface JobWorkOptions {
   readonly store: Store;
   readonly online: Pick<OnlineEvaluation, 'evaluateNow'>;
   readonly runner: OptimizationRunner;
-  /** Runs experiment jobs; without it this worker takes none. */
-  readonly experimentJobs?: (deps: { closing: () => boolean }) => JobHandler;
+  /** What experiment runs need (store, compiler, models); without it this worker takes no experiment jobs. */
+  readonly experiments?: ExperimentRunDeps;
   readonly concurrency?: JobConcurrency;
   readonly logger: (line: string) => void;
 }
@@ -58,17 +60,15 @@ export async function startJobWork(options: JobWorkOptions): Promise<JobWork> {
       logger: options.logger,
     }),
   );
-  if (options.experimentJobs !== undefined) {
-    await queue.work(
-      JOB_QUEUES.experiment,
-      { concurrency: concurrency.experiment ?? 2 },
-      options.experimentJobs({ closing: () => closing }),
-    );
+  const experiments =
+    options.experiments === undefined ? null : experimentJobs(options.experiments, queue, options.logger);
+  if (experiments !== null) {
+    await queue.work(JOB_QUEUES.experiment, { concurrency: concurrency.experiment ?? 2 }, experiments.handler);
   }
   return {
     async stop() {
       closing = true;
-      await options.runner.pauseAll();
+      await Promise.all([options.runner.pauseAll(), experiments?.stop()]);
     },
   };
 }
