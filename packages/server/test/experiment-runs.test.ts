@@ -356,6 +356,29 @@ for (const backend of BACKENDS) {
       expect(result.experiment).toMatchObject({ status: 'failed', error: 'prompt "extractor" has no version 1' });
     });
 
+    it('refuses to execute an experiment without a run spec (a kaizen eval run) and leaves it running', async () => {
+      const { call, projectId } = await project(context().url, context().store);
+      const clientRun = await call('POST', '/api/experiments', {
+        promptName: 'extractor',
+        promptVersion: 1,
+        datasetName: 'pages',
+        datasetVersion: 1,
+        datasetSplit: null,
+        model: 'sim:schemaorg',
+        simulated: true,
+        evaluator: 'extractor',
+        checklistHash: 'a'.repeat(64),
+        criteria: [{ id: 'json-only', description: 'JSON', weight: 1, kind: 'json_valid' }],
+        passThreshold: 1,
+      });
+      expect(clientRun.status).toBe(201);
+      const id = String(clientRun.body.id);
+      await expect(
+        executeExperimentRun({ store: context().store, compiler: compiler() }, { projectId, experimentId: id }),
+      ).rejects.toThrow(/settings hold no serverRun/);
+      expect((await context().store.experiments.get(projectId, id))?.status).toBe('running');
+    });
+
     it('another project cannot start a run on this project’s prompt, dataset or evaluator', async () => {
       await project(context().url, context().store);
       const other = client(context().url, (await createProjectWithKey(context().store, 'other')).key);

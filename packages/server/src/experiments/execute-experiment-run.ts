@@ -9,7 +9,7 @@ import type { EvaluatorCompiler } from '../online/compiled-evaluators.js';
 import { defaultResolveModel, type ModelRef } from '../optimizations/optimization-models.js';
 import { createStoreAnswerCache } from '../optimizations/store-answer-cache.js';
 import { createExperimentItemWriter } from './experiment-item-writer.js';
-import { readExperimentRunSpec } from './experiment-run-spec.js';
+import { type ExperimentRunSpec, readExperimentRunSpec } from './experiment-run-spec.js';
 import { planExperimentItem } from './plan-experiment-item.js';
 import { type ExperimentItemContext, runExperimentItem } from './run-experiment-item.js';
 
@@ -62,12 +62,12 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 async function runItems(
   deps: ExperimentRunDeps,
   experiment: Experiment,
+  spec: ExperimentRunSpec,
   input: ExecuteExperimentRunInput,
   counters: Counters,
 ): Promise<void> {
   const { store } = deps;
   const { projectId, signal } = input;
-  const spec = readExperimentRunSpec(experiment);
   const version = await store.prompts.getVersion(projectId, spec.promptName, spec.promptVersion);
   if (version === null) {
     throw new KaizenError('not_found', `prompt "${spec.promptName}" has no version ${spec.promptVersion}`);
@@ -164,8 +164,9 @@ async function settle(
 }
 
 /**
- * Rejects only when nothing can be recorded (the store is unavailable, the experiment does not exist): a job queue
- * should retry then. Every other problem ends as the experiment's `failed` status and error.
+ * Rejects when nothing can be recorded (the store is unavailable: a job queue should retry) and when the experiment
+ * is not one to run here (not found, or no run spec: one `kaizen eval` is running, left untouched). Every other
+ * problem ends as the experiment's `failed` status and error.
  * @example
  * const { outcome, modelCalls } = await executeExperimentRun({ store, compiler }, { projectId, experimentId, signal });
  */
@@ -179,8 +180,9 @@ export async function executeExperimentRun(
   if (experiment === null) throw new KaizenError('not_found', `experiment ${experimentId} not found`);
   const counters: Counters = { added: 0, modelCalls: 0 };
   if (experiment.status !== 'running') return { outcome: 'finished-elsewhere', experiment, ...counters };
+  const spec = readExperimentRunSpec(experiment);
   try {
-    await runItems(deps, experiment, input, counters);
+    await runItems(deps, experiment, spec, input, counters);
     if (input.signal?.aborted === true) return { outcome: 'stopped', experiment, ...counters };
     const finished = await store.experiments.finish(projectId, experimentId, { status: 'completed' });
     return { outcome: 'completed', experiment: finished, ...counters };
