@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { decideAcceptance } from './acceptance-guard.js';
 import type { EvaluatedItem } from './optimization-types.js';
 import { paretoFront } from './pareto-front.js';
-import { sequentialLevels } from './sequential-levels.js';
 import { signTestGreater } from './sign-test.js';
 
 function item(id: number, score: number, statuses: Record<string, 'passed' | 'failed'>): EvaluatedItem {
@@ -72,16 +71,5 @@ describe('signTestGreater and paretoFront', () => {
         { id: 'd', score: 0.4, tokens: 30 },
       ]),
     ).toEqual(['b', 'c']);
-  });
-});
-
-describe('sequentialLevels', () => {
-  it("uses O'Brien–Fleming levels at alpha 0.05, strict early and near alpha at the end", () => {
-    const levels = sequentialLevels(0.05, 3);
-    expect(levels[0]).toBeCloseTo(0.0015, 4);
-    expect(levels[1]).toBeCloseTo(0.0181, 3);
-    expect(levels[2]).toBeCloseTo(0.0436, 3);
-    expect(sequentialLevels(0.05, 1)[0]).toBeCloseTo(0.05, 4);
-    expect(sequentialLevels(0.01, 2)).toEqual([0.005, 0.005]);
   });
 });

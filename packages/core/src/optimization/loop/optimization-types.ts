@@ -33,8 +33,16 @@ export type OptimizationOperator = (typeof OPTIMIZATION_OPERATORS)[number];
 export interface OptimizationSettings {
   /** Seeds every sampling decision (minibatches, example picks). Default 0. */
   readonly seed?: number;
-  /** Train items a proposal is tried on before it may spend a validation run. Default 6. */
+  /**
+   * Train items a proposal aimed at a cause is tried on before it may spend a validation run, about three quarters
+   * of them failing the cause: the check is "does it fix something", which a few failing items show. Default 4.
+   */
   readonly minibatchSize?: number;
+  /**
+   * Train items a shorter prompt (a block ablation) is tried on: the check is "no loss" on items it may break, which
+   * needs more of them. Default 6.
+   */
+  readonly compressionMinibatchSize?: number;
   /** Highest-impact root causes attacked per round. Default 5. */
   readonly causesPerRound?: number;
   /** Significance level of the acceptance tests. Default 0.05. */

@@ -125,7 +125,7 @@ describe('runOptimization', () => {
     expect(result.holdout?.after.score).toBeGreaterThan((result.holdout?.before.score ?? 1) + 0.5);
     expect(result.holdout?.criteria.some((criterion) => criterion.regressed)).toBe(false);
     expect(best?.acceptance).toMatchObject({ accepted: true, kind: 'improvement' });
-    // Every validation item improved: the sequential test stopped at its first look (10 of 30 items).
+    // Every validation item improved: the sequential test stopped after 10 of 30 items (its second look of 5).
     expect(result.candidates.find((candidate) => candidate.status === 'accepted')?.validation?.n).toBe(10);
     expect(result.paretoFront).toContain(result.bestId);
   });

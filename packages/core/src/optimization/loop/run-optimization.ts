@@ -29,7 +29,7 @@ import { paretoFront } from './pareto-front.js';
 import { compressionProposals, proposalsForCause } from './propose.js';
 import { analyzeResults } from './rca-of-results.js';
 import { seededShuffle } from './seeded-shuffle.js';
-import { sequentialLevels } from './sequential-levels.js';
+import { type SignLook, signThresholds } from './sequential-sign-test.js';
 import { signTestGreater } from './sign-test.js';
 import { meanScore, summarizeSplit } from './split-score.js';
 
@@ -44,7 +44,8 @@ class OutOfBudget extends Error {}
 
 const DEFAULTS = {
   seed: 0,
-  minibatchSize: 6,
+  minibatchSize: 4,
+  compressionMinibatchSize: 6,
   causesPerRound: 5,
   alpha: 0.05,
   maxCriterionDrop: 0.25,
@@ -52,7 +53,7 @@ const DEFAULTS = {
   maxRounds: 6,
   plateauRounds: 2,
   rcaSampleSize: 30,
-  validationLooks: 3,
+  validationLooks: 6,
 };
 
 /**
@@ -93,6 +94,7 @@ class OptimizationRun {
     this.settings = {
       seed: settings.seed ?? DEFAULTS.seed,
       minibatchSize: settings.minibatchSize ?? DEFAULTS.minibatchSize,
+      compressionMinibatchSize: settings.compressionMinibatchSize ?? DEFAULTS.compressionMinibatchSize,
       causesPerRound: settings.causesPerRound ?? DEFAULTS.causesPerRound,
       alpha: settings.alpha ?? DEFAULTS.alpha,
       maxCriterionDrop: settings.maxCriterionDrop ?? DEFAULTS.maxCriterionDrop,
@@ -171,7 +173,8 @@ class OptimizationRun {
         accepted: accepted === null ? [] : [accepted.record.id],
         spend: this.budget.spend,
       });
-      const nothingLeft = causes.length === 0 && promising.length === 0 && compressing.length === 0;
+      const nothingLeft =
+        causes.length === 0 && promising.length === 0 && compressing.length === 0 && !this.canCompressMore();
       if (nothingLeft && accepted === null) return 'completed';
       if (plateau >= this.settings.plateauRounds) return 'plateau';
     }
@@ -256,6 +259,14 @@ class OptimizationRun {
     );
   }
 
+  /** Whether block ablations of the best are left to try (a round tries two at most). */
+  private canCompressMore(): boolean {
+    if (!this.operators.has('ablate')) return false;
+    return compressionProposals(this.best.record.content, this.best.record.id).some(
+      (proposal) => !this.tried.has(proposal.key),
+    );
+  }
+
   /** Block ablations of the best prompt: tried when no cause gave a lead, or when the prompt is long. */
   private async tryCompression(round: number, idle: boolean): Promise<Candidate[]> {
     if (!this.operators.has('ablate')) return [];
@@ -278,7 +289,7 @@ class OptimizationRun {
       if (candidate === null) continue;
       const minibatch = seededShuffle(this.searchTrain, this.settings.seed, 'compress', round, proposal.key).slice(
         0,
-        this.settings.minibatchSize,
+        this.settings.compressionMinibatchSize,
       );
       if (await this.beatsBestOn(candidate, minibatch, true)) {
         found.push(candidate);
@@ -326,15 +337,15 @@ class OptimizationRun {
 
   /**
    * A group-sequential test: the validation split is read in chunks (looks), candidate and best on the same items.
-   * Each look may accept an improvement at its nominal level (`sequentialLevels`: O'Brien–Fleming, so the chance
-   * of a false accept over all looks stays under alpha however early the test stops) — at an interim look only when
-   * no criterion lost a single item net — and rejects as soon as a criterion regressed, no more items are better
-   * than worse, or the improvement can no longer become significant.
+   * Each look may accept an improvement when the wins reach that look's threshold (`signThresholds`: an exact
+   * sign test with error spending, so the chance of a false accept over all looks stays under alpha however early
+   * the test stops) — at an interim look only when no criterion lost a single item net — and rejects as soon as a
+   * criterion regressed, no more items are better than worse, or the improvement can no longer become significant.
    * Compression is decided at the last look only: "not worse" needs every item.
    */
   private async testOnValidation(candidate: Candidate): Promise<AcceptanceDecision> {
     const looks = this.validationChunks.length;
-    const levels = sequentialLevels(this.settings.alpha, looks);
+    const total = this.validationChunks.reduce((sum, chunk) => sum + chunk.length, 0);
     const guard = {
       criterionIds: this.criterionIds,
       tokensBefore: this.best.record.promptTokens,
@@ -344,6 +355,7 @@ class OptimizationRun {
       compressionTolerance: this.settings.compressionTolerance,
     };
     let seen: DatasetItem[] = [];
+    const history: SignLook[] = [];
     let decision = decideAcceptance({ ...guard, before: [], after: [] });
     for (let look = 0; look < looks; look++) {
       const chunk = this.validationChunks[look] ?? [];
@@ -351,25 +363,27 @@ class OptimizationRun {
       await this.evaluateOn(this.best, chunk);
       await this.evaluateOn(candidate, chunk);
       const final = look === looks - 1;
-      const improvementAlpha = levels[look] ?? this.settings.alpha / looks;
-      decision = decideAcceptance({
-        ...guard,
-        improvementAlpha,
-        before: this.resultsOn(this.best, seen),
-        after: this.resultsOn(candidate, seen),
-        allowCompression: final,
-      });
+      const paired = { before: this.resultsOn(this.best, seen), after: this.resultsOn(candidate, seen) };
+      const counts = decideAcceptance({ ...guard, ...paired, improvementAlpha: 0, allowCompression: false });
+      const discordant = counts.wins + counts.losses;
+      history.push({ discordant, fraction: seen.length / total });
+      const threshold = signThresholds(this.settings.alpha, history).at(-1) ?? discordant + 1;
+      // The p-value of exactly `threshold` wins: the sign test's p is at most this one exactly when wins ≥ threshold.
+      const improvementAlpha =
+        threshold > discordant ? 0 : signTestGreater(threshold, discordant - threshold) * (1 + 1e-9);
+      decision = decideAcceptance({ ...guard, ...paired, improvementAlpha, allowCompression: final });
       if (final || decision.regressions.length > 0) return decision;
       const netLoss = this.criterionIds.some((id) => this.netBroken(this.best, candidate, seen, id) > 0);
       if (decision.kind === 'improvement' && !netLoss) return decision;
-      // Futility: even if every item still to come scored higher, the sign test could not reach the last level.
-      const remaining = this.validationChunks.slice(look + 1).reduce((sum, next) => sum + next.length, 0);
+      // Futility: even if every item still to come scored higher, a fixed-split sign test at alpha would not accept
+      // — and the last look of the sequential test never accepts what that test would not.
+      const remaining = total - seen.length;
       const shorter = candidate.record.promptTokens < this.best.record.promptTokens;
-      const lastLevel = levels[looks - 1] ?? this.settings.alpha;
-      // Non-binding futility: at an interim look, no more items better than worse means no sign of a gain — stopping
-      // there can only lower the chance of a false accept, and saves the rest of the split for other candidates.
-      const noSign = decision.wins <= decision.losses;
-      if (!shorter && (noSign || signTestGreater(decision.wins + remaining, decision.losses) >= lastLevel)) {
+      // Non-binding futility: more items worse than better, or once half the split is read no more better than
+      // worse, is no sign of a gain — stopping there can only lower the chance of a false accept, and saves the rest
+      // of the split for other candidates.
+      const noSign = decision.wins < decision.losses || (decision.wins === decision.losses && 2 * seen.length >= total);
+      if (!shorter && (noSign || signTestGreater(decision.wins + remaining, decision.losses) >= this.settings.alpha)) {
         return { ...decision, accepted: false, kind: null, reason: `stopped early: ${decision.reason}` };
       }
     }
