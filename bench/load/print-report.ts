@@ -15,7 +15,10 @@ const ROWS: readonly Row[] = [
   ['evaluations/s during the load', (f) => `${f.evaluationsPerSecond}`],
   ['evaluations/s after it (draining)', (f) => `${f.drainEvaluationsPerSecond}`],
   ['traces scored', (f) => `${f.scoredTraces} of ${f.acknowledgedTraces}`],
-  ['queue lag p50 / p99 / max', (f) => `${ms(f.queueLagP50Ms)} / ${ms(f.queueLagP99Ms)} / ${ms(f.queueLagMaxMs)}`],
+  [
+    'queue lag p50 / p99 / max (scored traces)',
+    (f) => `${ms(f.queueLagP50Ms)} / ${ms(f.queueLagP99Ms)} / ${ms(f.queueLagMaxMs)}`,
+  ],
   ['last score after the load ended', (f) => `${f.drainSeconds} s`],
   ['unscored traces after the drain', (f) => `${f.unscoredTraces}`],
   ['batches never acknowledged', (f) => `${f.abandonedBatches}`],

@@ -40,6 +40,8 @@ function toState(spanRows: readonly SpanRow[], scoreRows: readonly ScoreRow[]): 
 
 export async function postgresReader(url: string, evaluatorName: string): Promise<StoreReader> {
   const client = new Client({ connectionString: url });
+  // The bench stops Postgres itself; a connection error must reject the query in flight, not crash the process.
+  client.on('error', () => undefined);
   await client.connect();
   return {
     async countScores() {
