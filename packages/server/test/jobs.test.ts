@@ -165,7 +165,8 @@ describePostgres('split roles through the job queue (postgres)', () => {
     const whole = await finished(referenceCall, (await start(referenceCall)).id);
     const referenceCandidates = await candidates(referenceCall, whole.id);
     await plain.close();
-    expect(whole.status).toBe('completed');
+    // Completed, or stopped by the plateau rule: an end either way, which the split run must reach too.
+    expect(['running', 'failed', 'cancelled', 'interrupted']).not.toContain(whole.status);
     const calls = models.delivered;
 
     // A 2 s lease: slices of 1 s, and 100 ms per answer make the run last several, each resuming from cached answers.
@@ -180,7 +181,7 @@ describePostgres('split roles through the job queue (postgres)', () => {
     await slicing.close();
     const followUps = slicing.sent.filter((sent) => sent.queue === JOB_QUEUES.optimization);
     expect(followUps.length).toBeGreaterThan(0);
-    expect(run.status).toBe('completed');
+    expect(run.status).toBe(whole.status);
     expect(models.delivered).toBe(calls);
     const unpaid = (value: Run) =>
       JSON.parse(JSON.stringify(value.result), (key, field) => (key === 'paidCalls' ? 0 : field));

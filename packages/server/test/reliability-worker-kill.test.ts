@@ -122,7 +122,8 @@ describePostgres('kill -9 a worker with model calls in flight (postgres)', () =>
     await setUp(referenceCall);
     const whole = await finished(referenceCall, (await start(referenceCall)).id);
     await plain.close();
-    expect(whole.status).toBe('completed');
+    // Completed, or stopped by the plateau rule: an end either way, which the split run must reach too.
+    expect(['running', 'failed', 'cancelled', 'interrupted']).not.toContain(whole.status);
 
     const killed = await createProjectWithKey(store, 'killed');
     const call = client(server.url, killed.key);
@@ -135,7 +136,7 @@ describePostgres('kill -9 a worker with model calls in flight (postgres)', () =>
     });
 
     const run = (await call('GET', `/api/optimizations/${runId}`)).body as unknown as Run;
-    expect(run.status).toBe('completed');
+    expect(run.status).toBe(whole.status);
     const { answers } = readLog(logFile);
     expect(duplicates(answers)).toEqual([]);
     expect(answers).toHaveLength(models.delivered);

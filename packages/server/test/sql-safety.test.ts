@@ -179,6 +179,12 @@ const REVIEWED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     'unnestOf(SPAN_COLUMNS)': 'unnest($2::text[], …): one typed placeholder per column of the constant list',
     'unnestOf(TRACE_COLUMNS)': 'unnest($2::text[], …): one typed placeholder per column of the constant list',
   },
+  'postgres/span-partitions.ts': {
+    name: "partitionName(day): 'spans_dYYYYMMDD' formatted from an integer day (days come from numbers, never input)",
+    'day * DAY_MICROS': 'a partition bound: an integer day times a constant',
+    '(day + 1) * DAY_MICROS': 'a partition bound: an integer day times a constant',
+  },
+  'retention/sql-span-retention.ts': { statement: 'one of the constant DELETE statements of this module' },
   'sqlite/sqlite-statements.ts': { updates: "'<column> = excluded.<column>' over TRACE_COLUMNS, a module constant" },
   'query/trace-metrics.ts': { group: 'not SQL: the key of a series in a Map (`=<group>`)' },
   'query/build-trace-list-sql.ts': {

@@ -1,6 +1,7 @@
 // Server-side experiment runs as jobs: the API queues the experiment, a worker executes it in slices that each fit
 // the job's lease; a slice that stops before the end queues the next (items already stored are skipped on resume).
 import { randomUUID } from 'node:crypto';
+import { type ErrorCode, KaizenError } from '@kaizen/core';
 import { type ExperimentRunDeps, executeExperimentRun } from '../experiments/execute-experiment-run.js';
 import type { StartExperimentRun } from '../experiments/start-experiment-run.js';
 import { JOB_QUEUES, type JobHandler, type JobQueue } from './job-queue.js';
@@ -15,6 +16,9 @@ interface ExperimentJob {
 
 /** As for optimizations: half the lease for work, the rest for calls in flight and the last writes. */
 const SLICE_SHARE_OF_LEASE = 0.5;
+
+/** Errors of executeExperimentRun that a retry cannot cure. */
+const PERMANENT: readonly ErrorCode[] = ['not_found', 'invalid_input'];
 
 const sliceKey = (job: ExperimentJob) => `experiment:${job.chain}:${job.slice}`;
 
@@ -74,6 +78,14 @@ export function experimentJobs(
           outcome = result.outcome;
           if (outcome === 'failed')
             logger(`experiment run ${job.experimentId} failed: ${result.experiment.error ?? ''}`);
+        } catch (error) {
+          // No such experiment, or one without a run spec (a `kaizen eval` run): no retry can change that.
+          if (KaizenError.isInstance(error) && PERMANENT.includes(error.code)) {
+            logger(`experiment job for ${job.experimentId} dropped: ${error.message}`);
+            return;
+          }
+          // The store is away: the queue retries the slice.
+          throw error;
         } finally {
           clearTimeout(timer);
           running.delete(controller);
