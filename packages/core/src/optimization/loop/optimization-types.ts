@@ -43,7 +43,10 @@ export interface OptimizationSettings {
    * needs more of them. Default 6.
    */
   readonly compressionMinibatchSize?: number;
-  /** Highest-impact root causes attacked per round. Default 5. */
+  /**
+   * Root causes attacked per round, by lost score; a cause whose proposals are all in the prompt already (or were
+   * tried) costs no task call and does not count. Default 5.
+   */
   readonly causesPerRound?: number;
   /** Significance level of the acceptance tests. Default 0.05. */
   readonly alpha?: number;
@@ -60,7 +63,8 @@ export interface OptimizationSettings {
   readonly rcaSampleSize?: number;
   /**
    * Looks of the sequential validation test: the split is read in this many chunks and a candidate can be accepted
-   * (at O'Brien–Fleming levels) or dropped after each. Default 3; 1 tests on the whole split at once.
+   * (exact sign test with error spending, `signThresholds`) or dropped after each. Default 6; 1 tests on the whole
+   * split at once.
    */
   readonly validationLooks?: number;
 }
