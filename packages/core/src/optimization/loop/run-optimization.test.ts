@@ -42,16 +42,26 @@ interface World {
   readonly trap: boolean;
   /** Sentences whose presence costs nothing and does nothing (for compression). */
   readonly filler?: boolean;
+  /** Asking for stated facts only helps outside train (its minibatch shows nothing): a neutral edit. */
+  readonly groundedOffTrain?: boolean;
+  /** The model ignores the request for JSON: `json` fails whatever the prompt says. */
+  readonly jsonIgnored?: boolean;
+  /** `tone` fails on every fourth item (those `grounded` passes anyway) unless a friendly tone is asked for. */
+  readonly toneNeedsAsking?: boolean;
 }
 
 function statuses(world: World, system: string, item: DatasetItem): Record<string, CriterionStatus> {
   const json = /json only/i.test(system);
-  const grounded = /only facts stated/i.test(system);
   const index = Number(item.metadata.index);
+  const grounded = /only facts stated/i.test(system) && (world.groundedOffTrain !== true || item.split !== 'train');
   return {
-    json: json ? 'passed' : 'failed',
+    json: json && world.jsonIgnored !== true ? 'passed' : 'failed',
     grounded: grounded || index % 4 === 0 ? 'passed' : 'failed',
-    tone: world.trap && json && index % 3 === 0 ? 'failed' : 'passed',
+    tone:
+      (world.trap && json && index % 3 === 0) ||
+      (world.toneNeedsAsking === true && index % 4 === 0 && !/friendly tone/i.test(system))
+        ? 'failed'
+        : 'passed',
   };
 }
 
@@ -146,6 +156,37 @@ describe('runOptimization', () => {
     const best = result.candidates.find((candidate) => candidate.id === result.bestId);
     expect(systemText(best?.content ?? input('').start)).not.toMatch(/JSON only/);
     expect(result.validation.criteria.find((criterion) => criterion.criterionId === 'tone')?.after).toBe(1);
+  });
+
+  it('merges an edit that changed nothing on its minibatch with a promising one, and validates them together', async () => {
+    const { evaluate } = port({ trap: false, groundedOffTrain: true, toneNeedsAsking: true });
+    const result = await runOptimization(input('Extract data from the page. Answer with JSON only.'), { evaluate });
+    const neutral = result.candidates.find((candidate) => candidate.edit?.causeId === 'cause:grounded');
+    expect(neutral?.status).toBe('rejected-minibatch');
+    expect(neutral?.minibatch?.score).toBe(neutral?.minibatch?.parentScore);
+    const merge = result.candidates.find((candidate) => candidate.edit?.operator === 'merge');
+    expect(merge?.status).toBe('accepted');
+    expect(systemText(merge?.content ?? input('').start)).toMatch(/only facts stated/i);
+    const best = result.candidates.find((candidate) => candidate.id === result.bestId);
+    expect(systemText(best?.content ?? input('').start)).toMatch(/only facts stated/i);
+    expect(systemText(best?.content ?? input('').start)).toMatch(/friendly tone/i);
+    expect(result.holdout?.criteria.find((criterion) => criterion.criterionId === 'grounded')?.after).toBe(1);
+  });
+
+  it('counts toward causesPerRound only the causes that gave a new proposal', async () => {
+    // `json` fails whatever the prompt says, and its instruction is already there: attacking it proposes nothing,
+    // so the round moves on to `tone`.
+    const { evaluate } = port({ trap: false, jsonIgnored: true, toneNeedsAsking: true });
+    const start = 'Extract data from the page. Answer with JSON only. Use only facts stated on the page.';
+    const base = input(start);
+    const causes: string[][] = [];
+    const result = await runOptimization(
+      { ...base, settings: { ...base.settings, causesPerRound: 1 } },
+      { evaluate, onEvent: (event) => void (event.type === 'round-start' && causes.push([...event.causes])) },
+    );
+    expect(causes[0]?.[0]).toBe('cause:json');
+    const first = result.candidates.find((candidate) => candidate.round === 1);
+    expect(first?.edit?.causeId).toBe('cause:tone');
   });
 
   it('never exceeds a budget', async () => {
