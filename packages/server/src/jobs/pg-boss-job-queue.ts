@@ -15,7 +15,7 @@ export interface PgBossJobQueueOptions {
   readonly leaseSeconds?: Partial<Record<JobQueueName, number>>;
   /** How often expired leases are looked for. Default 30 s. */
   readonly maintenanceIntervalSeconds?: number;
-  /** How often an idle worker asks for jobs. Default 0.5 s (pg-boss's minimum). */
+  /** How often an idle worker slot asks for jobs. Default 0.5 s; a slot that just finished a job asks again at once. */
   readonly pollingIntervalSeconds?: number;
   /** Attempts after the first, per job. Default 5. */
   readonly retryLimit?: number;
@@ -74,9 +74,56 @@ export async function createPgBossJobQueue(options: PgBossJobQueueOptions): Prom
     await boss.updateQueue(name, settings);
   }
 
-  const inFlight = new Set<Promise<void>>();
-  const workers: string[] = [];
+  const pollMs = (options.pollingIntervalSeconds ?? 0.5) * 1000;
+  const loops: Promise<void>[] = [];
+  /** Wakes the idle loops of a queue at once (a job was sent from this process, or close() was called). */
+  const wakers = new Map<JobQueueName, Set<() => void>>();
   let closing = false;
+
+  const wake = (queue: JobQueueName) => {
+    for (const waker of wakers.get(queue) ?? []) waker();
+  };
+
+  function idle(queue: JobQueueName): Promise<void> {
+    return new Promise((resolve) => {
+      const set = wakers.get(queue) ?? new Set<() => void>();
+      wakers.set(queue, set);
+      const done = () => {
+        clearTimeout(timer);
+        set.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, pollMs);
+      set.add(done);
+    });
+  }
+
+  /**
+   * One worker slot: fetch a job, run it, mark it done or failed, and fetch the next at once; sleep only when the
+   * queue was empty. (pg-boss's own work() loop waits out the polling interval after every job, which capped a slot
+   * at two short jobs a second.) A dead process leaves its job `active` until the lease runs out; then pg-boss's
+   * maintenance retries it.
+   */
+  async function slot(queue: JobQueueName, handler: JobHandler): Promise<void> {
+    while (!closing) {
+      // pg-boss's fetch answers [] when the database is away; anything it throws is treated the same way.
+      const [job] = await boss.fetch<Record<string, unknown>>(queue, { batchSize: 1 }).catch(() => []);
+      if (job === undefined) {
+        await idle(queue);
+        continue;
+      }
+      try {
+        await handler(job.data ?? {}, { id: job.id, leaseSeconds: Number(job.expireInSeconds) });
+        await boss.complete(queue, job.id);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        await boss.fail(queue, job.id, { message }).catch((failure: unknown) => {
+          // Not marked failed: its lease runs out and it is retried all the same.
+          options.logger(`job queue: could not mark job ${job.id} failed: ${(failure as Error).message}`);
+        });
+      }
+    }
+  }
 
   return {
     async send(queue, data, sendOptions) {
@@ -84,29 +131,16 @@ export async function createPgBossJobQueue(options: PgBossJobQueueOptions): Prom
         expireInSeconds: lease[queue],
         ...(sendOptions?.key !== undefined ? { id: jobIdFor(sendOptions.key) } : {}),
       });
+      wake(queue);
     },
     async work(queue, workOptions, handler: JobHandler) {
       if (closing) throw new Error('the job queue is closing');
-      for (let slot = 0; slot < Math.max(1, workOptions.concurrency); slot++) {
-        const id = await boss.work<Record<string, unknown>>(
-          queue,
-          { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5 },
-          async ([job]) => {
-            if (job === undefined) return;
-            const running = handler(job.data ?? {}, { id: job.id, leaseSeconds: job.expireInSeconds });
-            const tracked = running.then(
-              () => {},
-              () => {},
-            );
-            inFlight.add(tracked);
-            try {
-              await running;
-            } finally {
-              inFlight.delete(tracked);
-            }
-          },
+      for (let index = 0; index < Math.max(1, workOptions.concurrency); index++) {
+        loops.push(
+          slot(queue, handler).catch((error: unknown) => {
+            options.logger(`job queue: a ${queue} worker stopped: ${(error as Error).message}`);
+          }),
         );
-        workers.push(id);
       }
     },
     async counts(queue) {
@@ -120,8 +154,9 @@ export async function createPgBossJobQueue(options: PgBossJobQueueOptions): Prom
     async close() {
       if (closing) return;
       closing = true;
-      await Promise.all(workers.map((id) => boss.offWork({ id })));
-      await Promise.all(inFlight);
+      for (const queue of wakers.keys()) wake(queue);
+      // The loops end after the job in hand: handlers stop their long work themselves (see start-job-work.ts).
+      await Promise.all(loops);
       await boss.stop({ graceful: true, wait: true, timeout: STOP_TIMEOUT_MS });
     },
   };

@@ -32,9 +32,9 @@ export interface OnlineEvaluationOptions {
   /** Told after each score the worker writes (the metrics); the summary is the trace's. Must not throw. */
   readonly onScored?: (projectId: string, trace: TraceSummary, score: TraceScore) => void;
   /**
-   * Where due traces go when several processes share the work (docs/architecture/jobs.md): given, a due trace is
-   * handed to it in batches (a job on the durable queue) instead of scored here; a worker scores them with
-   * `evaluateNow`. Without it, this process scores what it ingested.
+   * Where due traces go when several processes share the work (docs/architecture/jobs.md): given, due traces are
+   * handed to it in batches gathered for 250 ms (a job on the durable queue) instead of scored here; a worker scores
+   * them with `evaluateNow`. Without it, this process scores what it ingested.
    */
   readonly dispatch?: (projectId: string, traceIds: readonly string[]) => Promise<void>;
 }
@@ -71,6 +71,11 @@ export interface OnlineEvaluation {
 const SEPARATOR = '\u0000';
 /** Traces per dispatched job: one queue row per batch, not per trace. */
 const DISPATCH_BATCH = 200;
+/**
+ * Due traces are gathered this long before they are sent, so a job carries many traces (a job costs a worker a few
+ * queries whatever its size); small next to the quiet period they already waited.
+ */
+const DISPATCH_DELAY_MS = 250;
 /** Traces of one `evaluateNow` scored at once. */
 const EVALUATE_NOW_CONCURRENCY = 4;
 
@@ -152,9 +157,10 @@ export function createOnlineEvaluation(
   const dispatch = options.dispatch;
   /** Due traces per project, sent as one job per batch on the next turn of the event loop. */
   const outgoing = new Map<string, string[]>();
-  let sending: ReturnType<typeof setImmediate> | null = null;
+  let sending: ReturnType<typeof setTimeout> | null = null;
 
   function sendOutgoing(): void {
+    if (sending !== null) clearTimeout(sending);
     sending = null;
     if (dispatch === undefined) return;
     for (const [projectId, traceIds] of outgoing) {
@@ -175,10 +181,18 @@ export function createOnlineEvaluation(
       return;
     }
     const [projectId = '', traceId = ''] = key.split(SEPARATOR);
-    const list = outgoing.get(projectId);
-    if (list === undefined) outgoing.set(projectId, [traceId]);
-    else list.push(traceId);
-    sending ??= setImmediate(sendOutgoing);
+    const list = outgoing.get(projectId) ?? [];
+    if (list.length === 0) outgoing.set(projectId, list);
+    list.push(traceId);
+    if (list.length >= DISPATCH_BATCH) {
+      sendOutgoing();
+      return;
+    }
+    if (sending === null) {
+      sending = setTimeout(sendOutgoing, DISPATCH_DELAY_MS);
+      // Like the quiet-period timer: pending work must not keep a finished process alive; close() sends it.
+      sending.unref?.();
+    }
   }
 
   const waiting = createQuietPeriodQueue({
@@ -263,7 +277,6 @@ export function createOnlineEvaluation(
       closed = true;
       if (refreshTimer !== null) clearInterval(refreshTimer);
       waiting.clear();
-      if (sending !== null) clearImmediate(sending);
       // Due traces not sent yet go now: the queue is still open when close() runs.
       sendOutgoing();
       await Promise.allSettled([catchingUp, rules.pending]);
