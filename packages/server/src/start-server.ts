@@ -38,6 +38,7 @@ import {
 } from './online/online-evaluation.js';
 import { defaultResolveModel, type OptimizationOptions } from './optimizations/optimization-models.js';
 import { createOptimizationRunner, type OptimizationRunner } from './optimizations/optimization-runner.js';
+import { createInProcessReplayRuns } from './replays/in-process-replay-runs.js';
 import { checkRetentionDays, startRetention } from './retention/start-retention.js';
 
 export interface ServerOptions {
@@ -271,6 +272,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     prices: options.prices,
   };
   const experimentRuns = createInProcessExperimentRuns(experimentDeps, logger);
+  // Replay runs (POST /api/replays): in this process; shadow spans are redacted as ingest redacts.
+  const replayDeps = {
+    store: options.store,
+    resolveModel: optimizations.requests.resolveModel,
+    prices: options.prices,
+    redactor,
+  };
+  const replayRuns = createInProcessReplayRuns(replayDeps, logger);
   const sessionSecret = resolveSessionSecret(options.sessionSecret, process.env);
   const app = createApiApp({
     store: options.store,
@@ -280,6 +289,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     narrativePort,
     optimizations,
     startExperimentRun: jobs === null ? experimentRuns.start : queuedExperimentRuns(jobs.queue),
+    startReplayRun: replayRuns.start,
     sessions: createSessionCodec({ secret: sessionSecret.secret }),
     sessionNotice: sessionSecret.notice,
     webRoot: options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot,
@@ -354,6 +364,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await runner.close();
       // Experiment runs stop between items and stay `running`: another execution completes them from the cache.
       await experimentRuns.close();
+      await replayRuns.close();
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error === undefined ? resolve() : reject(error)));
         // Idle keep-alive sockets would hold close() open until they time out.

@@ -8,6 +8,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { StartExperimentRun } from '../experiments/start-experiment-run.js';
 import type { EvaluatorCompiler } from '../online/compiled-evaluators.js';
 import { defaultResolveModel } from '../optimizations/optimization-models.js';
+import type { StartReplayRun } from '../replays/start-replay-run.js';
 import type { ApiKeyResolver } from './api-key-resolver.js';
 import { registerCacheRoutes } from './cache-routes.js';
 import { registerDatasetRoutes } from './dataset-routes.js';
@@ -21,6 +22,7 @@ import { registerLabelRoutes } from './label-routes.js';
 import { registerMetricsRoutes } from './metrics-routes.js';
 import { type OptimizationRouteOptions, registerOptimizationRoutes } from './optimization-routes.js';
 import { registerPromptRoutes } from './prompt-routes.js';
+import { registerReplayRoutes } from './replay-routes.js';
 import { registerScoreRoutes } from './score-routes.js';
 import { createAuthenticator } from './session-auth.js';
 import { registerSessionRoutes } from './session-routes.js';
@@ -40,6 +42,8 @@ export interface ApiAppOptions {
   readonly optimizations?: OptimizationRouteOptions | null;
   /** Hands an experiment created by POST /api/experiments/runs to what executes it; without it the route answers 503. */
   readonly startExperimentRun?: StartExperimentRun | null;
+  /** Hands a replay run created by POST /api/replays to what executes it; without it the route answers 503. */
+  readonly startReplayRun?: StartReplayRun | null;
   /** Signs and checks the web app's session cookies. */
   readonly sessions: SessionCodec;
   /** Logged at the first sign-in: why sessions may not last (a random key, a short secret). */
@@ -90,6 +94,10 @@ export function createApiApp(options: ApiAppOptions): Hono<ApiEnv> {
   registerExperimentRoutes(app, options.store);
   registerExperimentRunRoutes(app, options.store, {
     start: options.startExperimentRun ?? null,
+    resolveModel: options.optimizations?.requests.resolveModel ?? defaultResolveModel,
+  });
+  registerReplayRoutes(app, options.store, {
+    start: options.startReplayRun ?? null,
     resolveModel: options.optimizations?.requests.resolveModel ?? defaultResolveModel,
   });
   registerCacheRoutes(app, options.store);

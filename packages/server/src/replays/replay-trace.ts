@@ -1,0 +1,94 @@
+// One source trace replayed: the candidate's answer (cache or model call), its shadow span and the experiment item.
+// A trace whose input does not fit the candidate is an item with the reason and no shadow trace (the SDK skips it too).
+import type { ChecklistResult, ExperimentItemRun, PriceTable, PromptVersion, Redactor, Span } from '@kaizen/core';
+import type { ExperimentItemPlan } from '../experiments/plan-experiment-item.js';
+import { type ReplayAnswerContext, replayAnswer } from './replay-answer.js';
+import type { ReplayRunSpec } from './replay-run-spec.js';
+import { shadowIds } from './shadow-ids.js';
+import { shadowSpan } from './shadow-span.js';
+
+/** A replay has no checklist: what an empty checklist scores (no verdict), so the summary counts no error. */
+const NO_CRITERIA: ChecklistResult = {
+  score: null,
+  passed: false,
+  label: 'skipped',
+  results: [],
+  errors: 0,
+  judgeUsage: null,
+};
+
+export interface ReplayTraceContext {
+  readonly experimentId: string;
+  readonly spec: ReplayRunSpec;
+  readonly candidate: PromptVersion;
+  readonly answers: ReplayAnswerContext;
+  readonly prices?: PriceTable | undefined;
+  readonly redactor?: Redactor | undefined;
+}
+
+export interface ReplayedTrace {
+  readonly span: Span | null;
+  readonly item: ExperimentItemRun;
+}
+
+function itemOf(itemId: string, fields: Partial<ExperimentItemRun>): ExperimentItemRun {
+  return {
+    itemId,
+    output: null,
+    error: null,
+    cached: false,
+    result: null,
+    inputTokens: null,
+    outputTokens: null,
+    costUsd: null,
+    latencyMs: null,
+    ...fields,
+  };
+}
+
+/**
+ * Throws only when the run must stop: the signal aborted or the cache could not be written.
+ * @example
+ * const { span, item } = await replayTrace(context, plan); // item.itemId is the source trace id
+ */
+export async function replayTrace(context: ReplayTraceContext, plan: ExperimentItemPlan): Promise<ReplayedTrace> {
+  const source = plan.item;
+  const itemId = source.itemId;
+  if (plan.messages === null || plan.key === null) {
+    return {
+      span: null,
+      item: itemOf(itemId, { error: `skipped: ${plan.error ?? 'the input does not fit the prompt'}` }),
+    };
+  }
+  const got = await replayAnswer(context.answers, plan.key, plan.messages);
+  const sourceSpanId = source.metadata.sourceSpanId;
+  const span = shadowSpan(
+    {
+      ids: shadowIds(context.experimentId, source.sourceTraceId ?? itemId),
+      experimentId: context.experimentId,
+      candidate: context.candidate,
+      model: context.spec.model,
+      targetEnvironment: context.spec.targetEnvironment,
+      sourceEnvironment: context.spec.sourceEnvironment,
+      sourceTraceId: source.sourceTraceId ?? itemId,
+      sourceSpanId: typeof sourceSpanId === 'string' ? sourceSpanId : '',
+      variables: Array.isArray(source.input) ? null : (source.input as Readonly<Record<string, unknown>>),
+      messages: plan.messages,
+      answer: got,
+      endedAt: new Date(),
+    },
+    { prices: context.prices, redactor: context.redactor },
+  );
+  if ('failure' in got) return { span, item: itemOf(itemId, { error: got.failure }) };
+  const { text, inputTokens, outputTokens, costUsd, latencyMs } = got.answer;
+  const item = itemOf(itemId, {
+    output: text,
+    cached: got.cached,
+    result: NO_CRITERIA,
+    inputTokens,
+    outputTokens,
+    costUsd,
+    latencyMs,
+  });
+  return { span, item };
+}

@@ -1,0 +1,13 @@
+// The seam between the API and whatever executes server-side replay runs: the route creates the experiment and hands
+// its id here. By default a background promise in the server's process (in-process-replay-runs.ts); a job queue
+// submission fits the same type.
+
+/**
+ * Starts executing a replay run created `running` with its spec; resolves once it is handed over (not when it ends).
+ * A rejection fails the request, and the route marks the experiment `failed` with the message.
+ * @example
+ * const startReplayRun: StartReplayRun = async (projectId, experimentId) => {
+ *   await queue.send('replay-run', { projectId, experimentId });
+ * };
+ */
+export type StartReplayRun = (projectId: string, experimentId: string) => Promise<void>;
