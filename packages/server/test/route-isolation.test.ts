@@ -392,6 +392,14 @@ const ROUTES: readonly (readonly [string, (check: Check) => Promise<void>])[] = 
     },
   ],
   [
+    'POST /api/replays',
+    async ({ b }) => {
+      await notFound(b('POST', '/api/replays', { prompt: { name: 'iso-prompt' }, model: 'sim:schemaorg' }));
+      await notFound(b('POST', '/api/replays', { prompt: { name: 'iso-prompt', version: 1 }, model: 'sim:schemaorg' }));
+      expect(itemsOf(await b('GET', '/api/experiments'))).toEqual([]);
+    },
+  ],
+  [
     'PUT /api/online-evaluators',
     async ({ b, asA }) => {
       await notFound(b('PUT', '/api/online-evaluators', { evaluator: 'iso-eval', samplingRate: 1 }));

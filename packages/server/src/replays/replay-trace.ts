@@ -75,7 +75,7 @@ export async function replayTrace(context: ReplayTraceContext, plan: ExperimentI
       variables: Array.isArray(source.input) ? null : (source.input as Readonly<Record<string, unknown>>),
       messages: plan.messages,
       answer: got,
-      endedAt: new Date(),
+      startedAt: context.spec.until,
     },
     { prices: context.prices, redactor: context.redactor },
   );

@@ -32,8 +32,11 @@ export interface ShadowSpanInput {
   readonly variables: Readonly<Record<string, unknown>> | null;
   readonly messages: readonly ChatTemplateMessage[];
   readonly answer: { readonly answer: CachedAnswer; readonly cached: boolean } | { readonly failure: string };
-  /** When the span ends; it starts the answer's latency earlier. */
-  readonly endedAt: Date;
+  /**
+   * When the span starts: the run's request time (the spec's `until`), the same for every execution, so a rewrite
+   * carries the span's whole key (Postgres keys spans by (trace id, span id, start time)); it lasts the answer's latency.
+   */
+  readonly startedAt: string;
 }
 
 export interface ShadowSpanOptions {
@@ -69,7 +72,7 @@ export function shadowSpan(input: ShadowSpanInput, options: ShadowSpanOptions = 
   const { candidate, answer } = input;
   const colon = input.model.indexOf(':');
   const latencyMs = 'answer' in answer ? answer.answer.latencyMs : 0;
-  const endMs = input.endedAt.getTime();
+  const startMs = Date.parse(input.startedAt);
   const attributes: Attributes = {
     'kaizen.prompt.name': candidate.name,
     'kaizen.prompt.version': candidate.version,
@@ -96,8 +99,8 @@ export function shadowSpan(input: ShadowSpanInput, options: ShadowSpanOptions = 
     parentSpanId: null,
     name: `replay ${candidate.name}`,
     kind: OtlpSpanKind.internal,
-    startTimeUnixNano: nanos(endMs - latencyMs),
-    endTimeUnixNano: nanos(endMs),
+    startTimeUnixNano: nanos(startMs),
+    endTimeUnixNano: nanos(startMs + latencyMs),
     attributes,
     events: [],
     statusCode: 'answer' in answer ? OtlpStatusCode.unset : OtlpStatusCode.error,
