@@ -93,7 +93,7 @@ async function gepaFigures(
     promptTokensBefore: estimatePromptTokens(task.start),
     promptTokensAfter: estimatePromptTokens(gepa.best),
     holdoutItemsBroken: brokenShare(await holdout.items(task.start), await holdout.items(gepa.best)),
-    ...(gepa.uncachedTaskModelCalls === null
+    ...(gepa.uncachedTaskModelCalls === null || gepa.uncachedTaskModelCalls === gepa.taskModelCalls
       ? {}
       : {
           note:
