@@ -1,11 +1,14 @@
-// The typed Kaizen HTTP API client: traces, the prompt registry, datasets, experiments, the response cache and
-// optimization runs; errors as KaizenError.
+// The typed Kaizen HTTP API client: traces, the prompt registry, datasets, experiments, the response cache,
+// optimization runs and replays run on the server; errors as KaizenError.
 import type { Span, TraceSummary } from '@kaizen/core';
 import { createDatasetsApi, type DatasetsApi } from './datasets-api.js';
 import { type CacheApi, createCacheApi, createExperimentsApi, type ExperimentsApi } from './experiments-api.js';
 import { createHttpRequest, type HttpOptions } from './http-request.js';
 import { createOptimizationsApi, type OptimizationsApi } from './optimizations-api.js';
 import { createPromptsApi, type PromptsApi, type ReadOptions } from './prompts-api.js';
+import { createReplaysApi, type ReplaysApi } from './replays-api.js';
+
+export type { ReplaysApi, StartReplayInput } from './replays-api.js';
 
 /**
  * Filters of `GET /api/traces`; all optional, `cursor` is the `nextCursor` of the previous page.
@@ -67,6 +70,8 @@ export interface KaizenApi {
   readonly cache: CacheApi;
   /** Optimization runs: start, watch, cancel, resume. */
   readonly optimizations: OptimizationsApi;
+  /** Shadow replays run on the server: start one, then follow it as an experiment. */
+  readonly replays: ReplaysApi;
 }
 
 /**
@@ -93,5 +98,6 @@ export function createKaizenApi(options: KaizenApiOptions): KaizenApi {
     experiments: createExperimentsApi(request),
     cache: createCacheApi(request),
     optimizations: createOptimizationsApi(request),
+    replays: createReplaysApi(request),
   };
 }
