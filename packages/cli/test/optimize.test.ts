@@ -264,12 +264,16 @@ describe('kaizen optimize against a server', () => {
       expect(result.stderr).toContain(message);
       expect(result.stdout).toBe('');
     }
-    const finished = (await api.optimizations.list()).items.find((item) => item.status === 'completed');
-    const id = finished?.id ?? 'no completed run';
+    // A run of the tests above that reached an end (completed, or stopped on a plateau or its budget).
+    const finished = (await api.optimizations.list()).items.find(
+      (item) => !['running', 'interrupted', 'failed', 'cancelled'].includes(item.status),
+    );
+    expect(finished).toBeDefined();
+    const id = finished?.id ?? '';
     const resumed = await run(['optimize', '--resume', id], env);
     expect(resumed.code).toBe(2);
     expect(resumed.stderr).toContain(
-      `kaizen: POST /api/optimizations/${id}/resume: optimization run ${id} is completed: only an interrupted, failed, cancelled run can be resumed. To improve its best version further, start a new run`,
+      `kaizen: POST /api/optimizations/${id}/resume: optimization run ${id} is ${finished?.status}: only an interrupted, failed, cancelled run can be resumed. To improve its best version further, start a new run`,
     );
     const cancelled = await run(['optimize', 'cancel', id], env);
     expect(cancelled.code).toBe(2);
