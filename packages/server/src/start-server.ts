@@ -22,8 +22,8 @@ import { createSessionCodec } from './http/session-token.js';
 import { DEFAULT_WEB_ROOT } from './http/static-web.js';
 import { type BatchProcessor, createInlineProcessor } from './ingest/process-batch.js';
 import { createWorkerProcessor } from './ingest/worker-processor.js';
-import { queuedExperimentRuns } from './jobs/experiment-jobs.js';
-import type { JobQueue } from './jobs/job-queue.js';
+import { queuedRuns } from './jobs/experiment-jobs.js';
+import { JOB_QUEUES, type JobQueue } from './jobs/job-queue.js';
 import { dispatchOnlineEvaluation } from './jobs/online-evaluation-jobs.js';
 import { queuedOptimizations } from './jobs/optimization-jobs.js';
 import { type JobConcurrency, type JobWork, startJobWork } from './jobs/start-job-work.js';
@@ -288,8 +288,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     online,
     narrativePort,
     optimizations,
-    startExperimentRun: jobs === null ? experimentRuns.start : queuedExperimentRuns(jobs.queue),
-    startReplayRun: replayRuns.start,
+    startExperimentRun: jobs === null ? experimentRuns.start : queuedRuns(jobs.queue, JOB_QUEUES.experiment),
+    startReplayRun: jobs === null ? replayRuns.start : queuedRuns(jobs.queue, JOB_QUEUES.replay),
     sessions: createSessionCodec({ secret: sessionSecret.secret }),
     sessionNotice: sessionSecret.notice,
     webRoot: options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot,
@@ -323,6 +323,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         online,
         runner,
         experiments: experimentDeps,
+        replays: replayDeps,
         ...(jobs.concurrency !== undefined ? { concurrency: jobs.concurrency } : {}),
         logger,
       });

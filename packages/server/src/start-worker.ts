@@ -1,6 +1,6 @@
 // `kaizen worker`: a process with no HTTP listener that takes jobs from the durable queue — online evaluations,
-// optimization runs, experiment runs — for the servers that share its Postgres (docs/architecture/jobs.md).
-import type { PriceTable } from '@kaizen/core';
+// optimization runs, experiment and replay runs — for the servers that share its Postgres (docs/architecture/jobs.md).
+import { compileRedactor, type PriceTable, type RedactionConfig } from '@kaizen/core';
 import type { Store } from '@kaizen/store';
 import type { JobQueue } from './jobs/job-queue.js';
 import { type JobConcurrency, startJobWork } from './jobs/start-job-work.js';
@@ -20,6 +20,8 @@ export interface WorkerOptions {
   readonly onlineEvaluation?: OnlineEvaluationOptions;
   readonly optimization?: OptimizationOptions;
   readonly prices?: PriceTable;
+  /** Redaction of the shadow spans replays write, as `kaizen serve` redacts ingest (the same config). Default: on. */
+  readonly redaction?: RedactionConfig;
   readonly concurrency?: JobConcurrency;
   readonly logger?: (line: string) => void;
 }
@@ -40,6 +42,8 @@ export interface RunningWorker {
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const logger = options.logger ?? (() => {});
   const { dispatch: _ignored, ...onlineOptions } = options.onlineEvaluation ?? {};
+  // First: a bad redaction config fails the start with its message.
+  const redactor = compileRedactor(options.redaction);
   const online = createOnlineEvaluation(options.store, onlineOptions, logger);
   // Loads the rules and scores recent traces that no worker scored (stored while none ran).
   await online.start();
@@ -58,10 +62,16 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       resolveModel: options.optimization?.resolveModel,
       prices: options.prices,
     },
+    replays: {
+      store: options.store,
+      resolveModel: options.optimization?.resolveModel,
+      prices: options.prices,
+      redactor,
+    },
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     logger,
   });
-  logger('Kaizen worker taking jobs (online evaluation, optimizations, experiments)');
+  logger('Kaizen worker taking jobs (online evaluation, optimizations, experiments, replays)');
   return {
     stats: () => online.stats(),
     async close() {

@@ -13,7 +13,16 @@ import {
   startServer,
   startWorker,
 } from '../src/index.js';
-import { CountingModels, candidates, client, finished, type Run, setUp, start } from './support/optimization-setup.js';
+import {
+  CountingModels,
+  candidates,
+  client,
+  finished,
+  ITEMS,
+  type Run,
+  setUp,
+  start,
+} from './support/optimization-setup.js';
 import { jsonRequest, jsonSpan, newSpanId, newTraceId, postTraces } from './support/otlp-json.js';
 import { createProjectWithKey } from './support/test-server.js';
 
@@ -190,4 +199,56 @@ describePostgres('split roles through the job queue (postgres)', () => {
       items.map(({ id, parentId, status, validation }) => ({ id, parentId, status, validation }));
     expect(shape(await candidates(call, run.id))).toEqual(shape(referenceCandidates));
   }, 120_000);
+  it('a server that takes no jobs hands experiment and replay runs to a worker, which completes them', async () => {
+    const models = new CountingModels();
+    const server = await apiServer(models);
+    const runner = await worker(models, 60);
+    try {
+      const { key } = await createProjectWithKey(store, 'runs');
+      const call = client(server.url, key);
+      await setUp(call);
+      const pages = ITEMS.slice(0, 3);
+      const spans = pages.map((page, index) =>
+        jsonSpan({
+          traceId: newTraceId(),
+          spanId: newSpanId(),
+          name: 'prompt extractor',
+          startMs: Date.now() - 60_000 + index,
+          attributes: {
+            'kaizen.prompt.name': 'extractor',
+            'kaizen.prompt.version': 1,
+            'kaizen.environment': 'production',
+            'kaizen.prompt.variables': JSON.stringify(page.input),
+          },
+        }),
+      );
+      expect((await postTraces(server.url, key, jsonRequest(spans))).status).toBe(200);
+
+      const experiment = await call('POST', '/api/experiments/runs', {
+        prompt: { name: 'extractor' },
+        dataset: { name: 'pages' },
+        evaluator: { name: 'extractor' },
+        model: 'sim:schemaorg',
+      });
+      expect(experiment.status, JSON.stringify(experiment.body)).toBe(202);
+      const replay = await call('POST', '/api/replays', { prompt: { name: 'extractor' } });
+      expect(replay.status, JSON.stringify(replay.body)).toBe(202);
+      const ended = async (id: unknown) =>
+        waitFor(
+          async () => (await call('GET', `/api/experiments/${String(id)}`)).body,
+          (body) => body.status !== 'running',
+          `experiment ${String(id)} to end`,
+        );
+      const experimentEnd = await ended(experiment.body.id);
+      expect(experimentEnd.status).toBe('completed');
+      expect(experimentEnd.items).toHaveLength(ITEMS.length);
+      const replayEnd = await ended(replay.body.id);
+      expect(replayEnd.status).toBe('completed');
+      expect(replayEnd.items).toHaveLength(pages.length);
+      const shadow = (await call('GET', '/api/traces?environment=shadow')).body.items as unknown[];
+      expect(shadow).toHaveLength(pages.length);
+    } finally {
+      await runner.close();
+    }
+  }, 60_000);
 });

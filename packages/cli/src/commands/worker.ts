@@ -1,5 +1,5 @@
-// `kaizen worker`: takes jobs — online evaluations, optimization runs, experiment runs — from the Postgres job queue
-// that `kaizen serve` processes fill, until SIGINT/SIGTERM. No HTTP listener (docs/architecture/jobs.md).
+// `kaizen worker`: takes jobs — online evaluations, optimization runs, experiment and replay runs — from the Postgres
+// job queue that `kaizen serve` processes fill, until SIGINT/SIGTERM. No HTTP listener (docs/architecture/jobs.md).
 import { DEFAULT_PRICES, KaizenError, mergePrices } from '@kaizen/core';
 import { startWorker } from '@kaizen/server';
 import { openStore } from '@kaizen/store';
@@ -21,7 +21,9 @@ interface WorkerOptions {
 export function registerWorkerCommand(program: Command, context: CommandContext): void {
   program
     .command('worker')
-    .description('Run queued jobs (online evaluation, optimizations, experiments) for the servers of one Postgres')
+    .description(
+      'Run queued jobs (online evaluation, optimizations, experiments, replays) for the servers of one Postgres',
+    )
     .option(
       '--config <file>',
       'kaizen.config.ts: custom checks, judgeModel, prices (default KAIZEN_CONFIG or ./kaizen.config.ts)',
@@ -75,6 +77,7 @@ cannot start (no Postgres, bad config).`,
           onlineEvaluation: onlineEvaluationFromConfig(config),
           ...(optimizerModel !== undefined ? { optimization: { optimizerModel } } : {}),
           ...(config.prices !== undefined ? { prices: mergePrices(DEFAULT_PRICES, config.prices) } : {}),
+          ...(config.redaction !== undefined ? { redaction: config.redaction } : {}),
           concurrency: { onlineEvaluation: concurrency, optimization: concurrency, experiment: concurrency },
           logger,
         }).catch(async (error: unknown) => {

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store } from '@kaizen/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executeExperimentRun } from '../experiments/execute-experiment-run.js';
 import { createEvaluatorCompiler } from '../online/compiled-evaluators.js';
 import { experimentJobs } from './experiment-jobs.js';
-import type { JobQueue } from './job-queue.js';
+import { JOB_QUEUES, type JobQueue } from './job-queue.js';
 
 describe('experiment jobs', () => {
   let dataDir: string;
@@ -24,11 +25,13 @@ describe('experiment jobs', () => {
     const queue = { send: async (...args: unknown[]) => void sent.push(args) } as unknown as JobQueue;
     const logged: string[] = [];
     const project = await store.createProject('p');
+    const deps = {
+      store,
+      compiler: createEvaluatorCompiler({ store, customChecks: () => undefined, judge: undefined, latestTtlMs: 0 }),
+    };
     const jobs = experimentJobs(
-      {
-        store,
-        compiler: createEvaluatorCompiler({ store, customChecks: () => undefined, judge: undefined, latestTtlMs: 0 }),
-      },
+      JOB_QUEUES.experiment,
+      (input) => executeExperimentRun(deps, input),
       queue,
       (line) => logged.push(line),
     );
@@ -39,6 +42,6 @@ describe('experiment jobs', () => {
       ),
     ).resolves.toBeUndefined();
     expect(sent).toEqual([]);
-    expect(logged.join('\n')).toMatch(/experiment job for exp_missing dropped: .*not found/);
+    expect(logged.join('\n')).toMatch(/kaizen-experiment job for exp_missing dropped: .*not found/);
   });
 });

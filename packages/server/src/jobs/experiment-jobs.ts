@@ -1,10 +1,18 @@
-// Server-side experiment runs as jobs: the API queues the experiment, a worker executes it in slices that each fit
-// the job's lease; a slice that stops before the end queues the next (items already stored are skipped on resume).
+// Server-side experiment runs and shadow replays as jobs (both are experiments executed item by item): the API queues
+// the experiment, a worker executes it in slices that each fit the job's lease; a slice that stops before the end
+// queues the next (items already stored are skipped on resume).
 import { randomUUID } from 'node:crypto';
 import { type ErrorCode, KaizenError } from '@kaizen/core';
-import { type ExperimentRunDeps, executeExperimentRun } from '../experiments/execute-experiment-run.js';
+import type { ExperimentRunOutcome } from '../experiments/execute-experiment-run.js';
 import type { StartExperimentRun } from '../experiments/start-experiment-run.js';
-import { JOB_QUEUES, type JobHandler, type JobQueue } from './job-queue.js';
+import type { JobHandler, JobQueue, JobQueueName } from './job-queue.js';
+
+/** `executeExperimentRun` or `executeReplayRun`, bound to their dependencies. */
+export type ExecuteRun = (input: {
+  readonly projectId: string;
+  readonly experimentId: string;
+  readonly signal: AbortSignal;
+}) => Promise<{ readonly outcome: ExperimentRunOutcome; readonly experiment: { readonly error: string | null } }>;
 
 interface ExperimentJob {
   readonly projectId: string;
@@ -17,10 +25,10 @@ interface ExperimentJob {
 /** As for optimizations: half the lease for work, the rest for calls in flight and the last writes. */
 const SLICE_SHARE_OF_LEASE = 0.5;
 
-/** Errors of executeExperimentRun that a retry cannot cure. */
+/** Errors of the executions that a retry cannot cure. */
 const PERMANENT: readonly ErrorCode[] = ['not_found', 'invalid_input'];
 
-const sliceKey = (job: ExperimentJob) => `experiment:${job.chain}:${job.slice}`;
+const sliceKey = (queue: JobQueueName, job: ExperimentJob) => `${queue}:${job.chain}:${job.slice}`;
 
 function readJob(data: Readonly<Record<string, unknown>>): ExperimentJob | null {
   const { projectId, experimentId, chain, slice } = data;
@@ -28,15 +36,16 @@ function readJob(data: Readonly<Record<string, unknown>>): ExperimentJob | null 
   return { projectId, experimentId, chain, slice: typeof slice === 'number' && Number.isInteger(slice) ? slice : 0 };
 }
 
-/** The StartExperimentRun of a server whose experiments execute on workers. */
-export function queuedExperimentRuns(queue: JobQueue): StartExperimentRun {
+/** The start function (StartExperimentRun, StartReplayRun) of a server whose runs execute on workers. */
+export function queuedRuns(queue: JobQueue, name: JobQueueName): StartExperimentRun {
   return async (projectId, experimentId) => {
     const job: ExperimentJob = { projectId, experimentId, chain: `${experimentId}:${randomUUID()}`, slice: 0 };
-    await queue.send(JOB_QUEUES.experiment, { ...job }, { key: sliceKey(job) });
+    await queue.send(name, { ...job }, { key: sliceKey(name, job) });
   };
 }
 
 export interface ExperimentJobs {
+  readonly name: JobQueueName;
   readonly handler: JobHandler;
   /** Stops the executions in flight between items; their handlers queue the follow-up slices. */
   stop(): Promise<void>;
@@ -47,24 +56,26 @@ export interface ExperimentJobs {
  * slice is retried once its lease expires and skips the items already stored, reusing every cached answer.
  */
 export function experimentJobs(
-  deps: ExperimentRunDeps,
+  name: JobQueueName,
+  execute: ExecuteRun,
   queue: JobQueue,
   logger: (line: string) => void,
 ): ExperimentJobs {
   const running = new Map<AbortController, Promise<unknown>>();
   let closing = false;
   return {
+    name,
     async handler(data, context) {
       const job = readJob(data);
       if (job === null) {
-        logger(`experiment job ${context.id} names no experiment: skipped`);
+        logger(`${name} job ${context.id} names no experiment: skipped`);
         return;
       }
       let outcome = 'stopped';
       if (!closing) {
         const controller = new AbortController();
         const timer = setTimeout(() => controller.abort(), context.leaseSeconds * 1000 * SLICE_SHARE_OF_LEASE);
-        const execution = executeExperimentRun(deps, {
+        const execution = execute({
           projectId: job.projectId,
           experimentId: job.experimentId,
           signal: controller.signal,
@@ -76,12 +87,11 @@ export function experimentJobs(
         try {
           const result = await execution;
           outcome = result.outcome;
-          if (outcome === 'failed')
-            logger(`experiment run ${job.experimentId} failed: ${result.experiment.error ?? ''}`);
+          if (outcome === 'failed') logger(`${name} run ${job.experimentId} failed: ${result.experiment.error ?? ''}`);
         } catch (error) {
           // No such experiment, or one without a run spec (a `kaizen eval` run): no retry can change that.
           if (KaizenError.isInstance(error) && PERMANENT.includes(error.code)) {
-            logger(`experiment job for ${job.experimentId} dropped: ${error.message}`);
+            logger(`${name} job for ${job.experimentId} dropped: ${error.message}`);
             return;
           }
           // The store is away: the queue retries the slice.
@@ -93,7 +103,7 @@ export function experimentJobs(
       }
       if (outcome !== 'stopped') return;
       const next: ExperimentJob = { ...job, slice: job.slice + 1 };
-      await queue.send(JOB_QUEUES.experiment, { ...next }, { key: sliceKey(next) });
+      await queue.send(name, { ...next }, { key: sliceKey(name, next) });
     },
     async stop() {
       closing = true;

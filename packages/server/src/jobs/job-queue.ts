@@ -5,6 +5,7 @@ export const JOB_QUEUES = {
   onlineEvaluation: 'kaizen-online-evaluation',
   optimization: 'kaizen-optimization',
   experiment: 'kaizen-experiment',
+  replay: 'kaizen-replay',
 } as const;
 
 export type JobQueueName = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES];

@@ -10,7 +10,7 @@ export interface PgBossJobQueueOptions {
   readonly schema?: string;
   /**
    * How long a fetched job is leased, per queue, in seconds. A killed worker's job is retried once its lease has
-   * expired and maintenance has noticed it. Defaults: online evaluation 120, optimization and experiment 600.
+   * expired and maintenance has noticed it. Defaults: online evaluation 120, the others 600.
    */
   readonly leaseSeconds?: Partial<Record<JobQueueName, number>>;
   /** How often expired leases are looked for. Default 30 s. */
@@ -28,6 +28,7 @@ export const DEFAULT_LEASE_SECONDS: Readonly<Record<JobQueueName, number>> = {
   [JOB_QUEUES.onlineEvaluation]: 120,
   [JOB_QUEUES.optimization]: 600,
   [JOB_QUEUES.experiment]: 600,
+  [JOB_QUEUES.replay]: 600,
 };
 
 const STOP_TIMEOUT_MS = 30_000;

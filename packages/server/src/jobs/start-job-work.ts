@@ -1,9 +1,10 @@
-// Makes this process a worker: takes jobs of every queue (online evaluation, optimizations, experiments) and runs them.
+// Makes this process a worker: takes jobs of every queue (online evaluation, optimizations, experiments, replays).
 import type { Store } from '@kaizen/store';
-import type { ExperimentRunDeps } from '../experiments/execute-experiment-run.js';
+import { type ExperimentRunDeps, executeExperimentRun } from '../experiments/execute-experiment-run.js';
 import type { OnlineEvaluation } from '../online/online-evaluation.js';
 import type { OptimizationRunner } from '../optimizations/optimization-runner.js';
-import { experimentJobs } from './experiment-jobs.js';
+import { executeReplayRun, type ReplayRunDeps } from '../replays/execute-replay-run.js';
+import { type ExperimentJobs, experimentJobs } from './experiment-jobs.js';
 import { JOB_QUEUES, type JobQueue } from './job-queue.js';
 import { onlineEvaluationJobHandler } from './online-evaluation-jobs.js';
 import { optimizationJobHandler } from './optimization-jobs.js';
@@ -13,7 +14,7 @@ export interface JobConcurrency {
   readonly onlineEvaluation?: number;
   /** Optimization runs at once. Default 2. */
   readonly optimization?: number;
-  /** Experiment runs at once. Default 2. */
+  /** Experiment runs at once, and replay runs at once. Default 2 each. */
   readonly experiment?: number;
 }
 
@@ -24,6 +25,8 @@ export interface JobWorkOptions {
   readonly runner: OptimizationRunner;
   /** What experiment runs need (store, compiler, models); without it this worker takes no experiment jobs. */
   readonly experiments?: ExperimentRunDeps;
+  /** What replay runs need (store, models, the ingest redactor); without it this worker takes no replay jobs. */
+  readonly replays?: ReplayRunDeps;
   readonly concurrency?: JobConcurrency;
   readonly logger: (line: string) => void;
 }
@@ -60,15 +63,21 @@ export async function startJobWork(options: JobWorkOptions): Promise<JobWork> {
       logger: options.logger,
     }),
   );
-  const experiments =
-    options.experiments === undefined ? null : experimentJobs(options.experiments, queue, options.logger);
-  if (experiments !== null) {
-    await queue.work(JOB_QUEUES.experiment, { concurrency: concurrency.experiment ?? 2 }, experiments.handler);
+  const runs: ExperimentJobs[] = [];
+  const { experiments: experimentDeps, replays: replayDeps } = options;
+  if (experimentDeps !== undefined) {
+    const execute = (input: Parameters<typeof executeExperimentRun>[1]) => executeExperimentRun(experimentDeps, input);
+    runs.push(experimentJobs(JOB_QUEUES.experiment, execute, queue, options.logger));
   }
+  if (replayDeps !== undefined) {
+    const execute = (input: Parameters<typeof executeReplayRun>[1]) => executeReplayRun(replayDeps, input);
+    runs.push(experimentJobs(JOB_QUEUES.replay, execute, queue, options.logger));
+  }
+  for (const run of runs) await queue.work(run.name, { concurrency: concurrency.experiment ?? 2 }, run.handler);
   return {
     async stop() {
       closing = true;
-      await Promise.all([options.runner.pauseAll(), experiments?.stop()]);
+      await Promise.all([options.runner.pauseAll(), ...runs.map((run) => run.stop())]);
     },
   };
 }
