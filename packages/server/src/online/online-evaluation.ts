@@ -1,13 +1,13 @@
 // The online evaluation worker: scores traces a quiet period after their last span, off the ingest request path.
-import { type Checklist, type ModelPort, summarizeTrace, type TraceSummary } from '@kaizen/core';
-import type { Store, TraceScore } from '@kaizen/store';
+import { type Checklist, KaizenError, type ModelPort, summarizeTrace, type TraceSummary } from '@kaizen/core';
+import type { Store, TraceScore, TraceScoreInput } from '@kaizen/store';
 import { createEvaluatorCompiler, type EvaluatorCompiler } from './compiled-evaluators.js';
 import { customChecksFromConfig } from './custom-checks.js';
 import { createOnlineRules } from './online-rules.js';
 import { createQuietPeriodQueue } from './quiet-period-queue.js';
 import { createRunQueue } from './run-queue.js';
 import { isSampled } from './sample-trace.js';
-import { scoreTrace, traceSubject } from './score-trace.js';
+import { evaluateTraceScore, scoreTrace, traceSubject } from './score-trace.js';
 import { matchesView, traceViewFacts } from './trace-view.js';
 
 export interface OnlineEvaluationOptions {
@@ -69,6 +69,12 @@ export interface OnlineEvaluation {
 }
 
 const SEPARATOR = '\u0000';
+
+/** A score computed by evaluateNow, waiting for its batch to be written. */
+interface Pending {
+  readonly input: TraceScoreInput;
+  readonly summary: TraceSummary;
+}
 /** Traces per dispatched job: one queue row per batch, not per trace. */
 const DISPATCH_BATCH = 200;
 /**
@@ -111,7 +117,11 @@ export function createOnlineEvaluation(
     logOnce('dropped', `online evaluation is behind: traces dropped (more than ${maxPending} waiting)`);
   }
 
-  async function evaluate(key: string): Promise<void> {
+  /**
+   * Scores one trace with every rule that samples and matches it. With `batch`, the scores are only computed and
+   * collected there (evaluateNow writes a batch in one transaction); without, each is written at once.
+   */
+  async function evaluate(key: string, batch?: Pending[]): Promise<void> {
     const [projectId = '', traceId = ''] = key.split(SEPARATOR);
     const sampled = (rules.of(projectId) ?? []).filter((rule) => isSampled(traceId, rule.samplingRate));
     if (sampled.length === 0) return;
@@ -130,6 +140,10 @@ export function createOnlineEvaluation(
           logOnce(`${projectId}${SEPARATOR}${name}`, `online evaluator "${name}" is not registered in its project`);
           continue;
         }
+        if (batch !== undefined) {
+          batch.push({ input: await evaluateTraceScore(subject, evaluator, 'online'), summary });
+          continue;
+        }
         const score = await scoreTrace(store, projectId, subject, evaluator, 'online');
         counts.scored += 1;
         options.onScored?.(projectId, summary, score);
@@ -141,6 +155,41 @@ export function createOnlineEvaluation(
         );
       }
     }
+  }
+
+  /**
+   * One transaction for the whole batch: on Postgres one commit (one WAL flush) instead of one per score, which is
+   * what a worker's throughput hangs on. A store that is away rejects (the job is retried); a batch refused for one
+   * of its scores (an evaluator version deleted meanwhile) is written score by score, so the others still land.
+   */
+  async function writeBatch(projectId: string, batch: readonly Pending[]): Promise<void> {
+    if (batch.length === 0) return;
+    let written: readonly (TraceScore | null)[];
+    try {
+      written = await store.scores.writeMany(
+        projectId,
+        batch.map((pending) => pending.input),
+      );
+    } catch (error) {
+      if (!KaizenError.isInstance(error) || error.code === 'unavailable') throw error;
+      written = await Promise.all(
+        batch.map((pending) =>
+          store.scores.write(projectId, pending.input).catch((single: unknown) => {
+            counts.failed += 1;
+            logOnce(
+              `${projectId}${SEPARATOR}${pending.input.evaluatorName}`,
+              `online evaluator "${pending.input.evaluatorName}" failed (logged once per evaluator): ${(single as Error).message}`,
+            );
+            return null;
+          }),
+        ),
+      );
+    }
+    written.forEach((score, index) => {
+      if (score === null) return;
+      counts.scored += 1;
+      options.onScored?.(projectId, (batch[index] as Pending).summary, score);
+    });
   }
 
   const running = createRunQueue({
@@ -236,17 +285,19 @@ export function createOnlineEvaluation(
       // A worker that has not loaded the rules yet (or whose refresh failed) reads them before scoring.
       if (rules.of(projectId) === undefined) await rules.refresh();
       const keys = traceIds.map((traceId) => `${projectId}${SEPARATOR}${traceId}`);
+      const batch: Pending[] = [];
       let next = 0;
       const lane = async (): Promise<void> => {
         while (next < keys.length && !closed) {
           const key = keys[next++] as string;
-          await evaluate(key).catch((error: unknown) => {
+          await evaluate(key, batch).catch((error: unknown) => {
             counts.failed += 1;
             logOnce('evaluate', `online evaluation failed: ${(error as Error).message}`);
           });
         }
       };
       await Promise.all(Array.from({ length: Math.min(EVALUATE_NOW_CONCURRENCY, keys.length) }, lane));
+      await writeBatch(projectId, batch);
     },
     async configurationChanged() {
       compiler.invalidate();

@@ -53,6 +53,8 @@ export interface UnscoredQuery {
 export interface ScoreStore {
   /** Idempotent: scoring a trace again with the same evaluator version replaces the earlier score. */
   write(projectId: string, score: TraceScoreInput): Promise<TraceScore>;
+  /** `write` for many scores in one transaction: all are written or none (a worker's batch of traces). */
+  writeMany(projectId: string, scores: readonly TraceScoreInput[]): Promise<readonly TraceScore[]>;
   /** Every score of the trace, newest evaluation first. */
   listForTrace(projectId: string, traceId: string): Promise<readonly TraceScore[]>;
   /**

@@ -53,6 +53,60 @@ function isNewer(row: ScoreRow, than: ScoreRow): boolean {
   return at > thanAt || (at === thanAt && Number(row.evaluator_version) > Number(than.evaluator_version));
 }
 
+const compareKeys = (a: TraceScoreInput, b: TraceScoreInput): number =>
+  a.traceId < b.traceId
+    ? -1
+    : a.traceId > b.traceId
+      ? 1
+      : a.evaluatorName < b.evaluatorName
+        ? -1
+        : a.evaluatorName > b.evaluatorName
+          ? 1
+          : a.evaluatorVersion - b.evaluatorVersion;
+
+/** Writes one score and its criterion rows inside the caller's transaction. */
+async function writeScore(tx: SqlExecutor, projectId: string, input: TraceScoreInput): Promise<TraceScore> {
+  const failedCriteria = input.results
+    .filter((result) => result.status === 'failed')
+    .map((result) => result.criterionId);
+  const errors = input.results.filter((result) => result.status === 'errored').length;
+  const evaluatedAt = isoToMicros(input.evaluatedAt, 'evaluatedAt');
+  const key = [projectId, input.traceId, input.evaluatorName, input.evaluatorVersion];
+  await tx.query(
+    `INSERT INTO trace_scores (project_id, ${COLUMNS}, results) VALUES (?, ${marks(11)}) ` +
+      'ON CONFLICT (project_id, trace_id, evaluator_name, evaluator_version) DO UPDATE SET ' +
+      'score = excluded.score, passed = excluded.passed, label = excluded.label, errors = excluded.errors, ' +
+      'source = excluded.source, evaluated_at = excluded.evaluated_at, ' +
+      'failed_criteria = excluded.failed_criteria, results = excluded.results',
+    [
+      ...key,
+      input.score,
+      input.passed ? 1 : 0,
+      input.label,
+      errors,
+      input.source,
+      evaluatedAt,
+      JSON.stringify(failedCriteria),
+      JSON.stringify(input.results),
+    ],
+  );
+  await tx.query(
+    'DELETE FROM trace_score_criteria WHERE project_id = ? AND trace_id = ? AND evaluator_name = ? ' +
+      'AND evaluator_version = ?',
+    key,
+  );
+  if (input.results.length > 0) {
+    const values: SqlParameter[] = [];
+    for (const result of input.results) values.push(...key, result.criterionId, result.status);
+    await tx.query(
+      'INSERT INTO trace_score_criteria (project_id, trace_id, evaluator_name, evaluator_version, ' +
+        `criterion_id, status) VALUES ${input.results.map(() => `(${marks(6)})`).join(', ')}`,
+      values,
+    );
+  }
+  return { ...input, failedCriteria, errors, evaluatedAt: microsToIso(evaluatedAt) };
+}
+
 export function createSqlScoreStore(sql: SqlExecutor): ScoreStore {
   const guarded = createGuard(sql);
   return {
@@ -62,49 +116,26 @@ export function createSqlScoreStore(sql: SqlExecutor): ScoreStore {
           action: 'write score',
           foreignKey: `evaluator "${input.evaluatorName}" has no version ${input.evaluatorVersion} in this project`,
         },
+        () => sql.transaction((tx) => writeScore(tx, projectId, input)),
+      ),
+
+    writeMany: async (projectId, inputs) => {
+      if (inputs.length === 0) return [];
+      return guarded(
+        { action: 'write scores', foreignKey: 'a score names an evaluator version this project does not have' },
+        // One transaction, so one commit (one WAL flush on Postgres) for the batch instead of one per score.
         () =>
           sql.transaction(async (tx) => {
-            const failedCriteria = input.results
-              .filter((result) => result.status === 'failed')
-              .map((result) => result.criterionId);
-            const errors = input.results.filter((result) => result.status === 'errored').length;
-            const evaluatedAt = isoToMicros(input.evaluatedAt, 'evaluatedAt');
-            const key = [projectId, input.traceId, input.evaluatorName, input.evaluatorVersion];
-            await tx.query(
-              `INSERT INTO trace_scores (project_id, ${COLUMNS}, results) VALUES (?, ${marks(11)}) ` +
-                'ON CONFLICT (project_id, trace_id, evaluator_name, evaluator_version) DO UPDATE SET ' +
-                'score = excluded.score, passed = excluded.passed, label = excluded.label, errors = excluded.errors, ' +
-                'source = excluded.source, evaluated_at = excluded.evaluated_at, ' +
-                'failed_criteria = excluded.failed_criteria, results = excluded.results',
-              [
-                ...key,
-                input.score,
-                input.passed ? 1 : 0,
-                input.label,
-                errors,
-                input.source,
-                evaluatedAt,
-                JSON.stringify(failedCriteria),
-                JSON.stringify(input.results),
-              ],
-            );
-            await tx.query(
-              'DELETE FROM trace_score_criteria WHERE project_id = ? AND trace_id = ? AND evaluator_name = ? ' +
-                'AND evaluator_version = ?',
-              key,
-            );
-            if (input.results.length > 0) {
-              const values: SqlParameter[] = [];
-              for (const result of input.results) values.push(...key, result.criterionId, result.status);
-              await tx.query(
-                'INSERT INTO trace_score_criteria (project_id, trace_id, evaluator_name, evaluator_version, ' +
-                  `criterion_id, status) VALUES ${input.results.map(() => `(${marks(6)})`).join(', ')}`,
-                values,
-              );
-            }
-            return { ...input, failedCriteria, errors, evaluatedAt: microsToIso(evaluatedAt) };
+            // In key order: two batches holding the same traces lock their rows in the same order (no deadlock).
+            const ordered = inputs
+              .map((input, index) => ({ input, index }))
+              .sort((a, b) => compareKeys(a.input, b.input));
+            const written = new Array<TraceScore>(inputs.length);
+            for (const { input, index } of ordered) written[index] = await writeScore(tx, projectId, input);
+            return written;
           }),
-      ),
+      );
+    },
 
     listForTrace: (projectId, traceId) =>
       guarded('read scores of trace', async () => {

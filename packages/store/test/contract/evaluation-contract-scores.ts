@@ -61,6 +61,33 @@ export function describeEvaluationScoresContract(context: StoreContext): void {
       expect(await scores.listForTrace(id, traceId)).toEqual([]);
     });
 
+    it('writes many scores in one transaction, answering in input order, all or none', async () => {
+      const { id } = await projectWithEvaluator(2);
+      const { scores } = context.store;
+      const [a, b] = [await storeTrace(context.store, id), await storeTrace(context.store, id)];
+      const inputs = [
+        scoreInput({ traceId: b, results: results({ json: 'failed', short: 'passed', polite: 'passed' }) }),
+        scoreInput({ traceId: a }),
+        scoreInput({ traceId: a, evaluatorVersion: 2 }),
+      ];
+      const written = await scores.writeMany(id, inputs);
+      expect(written.map((score) => [score.traceId, score.evaluatorVersion, score.failedCriteria])).toEqual([
+        [b, 1, ['json']],
+        [a, 1, []],
+        [a, 2, []],
+      ]);
+      expect(await scores.listForTrace(id, a)).toHaveLength(2);
+      expect(await scores.writeMany(id, [])).toEqual([]);
+
+      // One score of a missing version: the batch is refused whole, the scores before it in the batch included.
+      const c = await storeTrace(context.store, id);
+      await expectKaizenError(
+        scores.writeMany(id, [scoreInput({ traceId: c }), scoreInput({ traceId: c, evaluatorVersion: 9 })]),
+        'not_found',
+      );
+      expect(await scores.listForTrace(id, c)).toEqual([]);
+    });
+
     it('gives the latest score per trace, of one evaluator or any, for many traces at once', async () => {
       const { id } = await projectWithEvaluator(2);
       const { evaluators, scores } = context.store;
