@@ -34,8 +34,10 @@ export interface OptimizationSettings {
   /** Seeds every sampling decision (minibatches, example picks). Default 0. */
   readonly seed?: number;
   /**
-   * Train items a proposal aimed at a cause is tried on before it may spend a validation run, about three quarters
-   * of them failing the cause: the check is "does it fix something", which a few failing items show. Default 4.
+   * Train items a proposal aimed at a cause is tried on before it may spend a validation run: three quarters of
+   * them (rounded up) failing the cause, the rest others, or others when too few fail. The check is "does it fix
+   * something", which a few failing items show; whether it breaks passing items is the validation guard's question
+   * (item by item, per criterion). Default 3: all three failing the cause, as GEPA's minibatch of 3.
    */
   readonly minibatchSize?: number;
   /**

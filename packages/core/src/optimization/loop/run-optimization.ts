@@ -44,7 +44,7 @@ class OutOfBudget extends Error {}
 
 const DEFAULTS = {
   seed: 0,
-  minibatchSize: 4,
+  minibatchSize: 3,
   compressionMinibatchSize: 6,
   causesPerRound: 5,
   alpha: 0.05,
@@ -421,7 +421,10 @@ class OptimizationRun {
     return this.addCandidate(merged.content, merged.edit, this.best, round, 'proposed');
   }
 
-  /** Train items failing the cause (about three quarters) and a sample of the others, seeded per round and cause. */
+  /**
+   * Train items failing the cause (three quarters, rounded up: all of a minibatch of 3) and a sample of the others,
+   * seeded per round and cause.
+   */
   private causeMinibatch(cause: RootCause, round: number): DatasetItem[] {
     const failing: DatasetItem[] = [];
     const others: DatasetItem[] = [];
