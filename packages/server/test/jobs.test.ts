@@ -198,6 +198,31 @@ describePostgres('split roles through the job queue (postgres)', () => {
     const shape = (items: Awaited<ReturnType<typeof candidates>>) =>
       items.map(({ id, parentId, status, validation }) => ({ id, parentId, status, validation }));
     expect(shape(await candidates(call, run.id))).toEqual(shape(referenceCandidates));
+
+    // A worker stopped (SIGTERM) mid-run: the run stays `running`, its follow-up job waits in the queue, and the next
+    // worker finishes it — with a lease long enough that no slice ends on its own.
+    models.delivered = 0;
+    const steady = await apiServer(models, 600);
+    const handedOver = await createProjectWithKey(store, 'handed-over');
+    const handedCall = client(steady.url, handedOver.key);
+    await setUp(handedCall);
+    const stopping = await worker(models, 600);
+    const id = (await start(handedCall)).id;
+    await waitFor(
+      async () => models.delivered,
+      (delivered) => delivered >= calls / 3,
+      'a third of the calls',
+    );
+    await stopping.close();
+    expect(((await handedCall('GET', `/api/optimizations/${id}`)).body as unknown as Run).status).toBe('running');
+    expect(stopping.sent.filter((sent) => sent.queue === JOB_QUEUES.optimization)).toHaveLength(1);
+    expect(models.delivered).toBeLessThan(calls);
+    const next = await worker(models, 600);
+    const resumed = await finished(handedCall, id);
+    await next.close();
+    expect(resumed.status).toBe(whole.status);
+    expect(models.delivered).toBe(calls);
+    expect(unpaid(resumed)).toEqual(unpaid(whole));
   }, 120_000);
   it('a server that takes no jobs hands experiment and replay runs to a worker, which completes them', async () => {
     const models = new CountingModels();
