@@ -113,16 +113,20 @@ export async function createPgBossJobQueue(options: PgBossJobQueueOptions): Prom
         await idle(queue);
         continue;
       }
+      let failure: unknown = null;
       try {
         await handler(job.data ?? {}, { id: job.id, leaseSeconds: Number(job.expireInSeconds) });
-        await boss.complete(queue, job.id);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        await boss.fail(queue, job.id, { message }).catch((failure: unknown) => {
-          // Not marked failed: its lease runs out and it is retried all the same.
-          options.logger(`job queue: could not mark job ${job.id} failed: ${(failure as Error).message}`);
-        });
+        failure = error;
       }
+      const settled =
+        failure === null
+          ? boss.complete(queue, job.id)
+          : boss.fail(queue, job.id, { message: failure instanceof Error ? failure.message : String(failure) });
+      await settled.catch((error: unknown) => {
+        // Left `active`: its lease runs out and it is retried, which the handlers make harmless (they are idempotent).
+        options.logger(`job queue: could not record the end of job ${job.id}: ${(error as Error).message}`);
+      });
     }
   }
 
