@@ -62,6 +62,31 @@ describe('collector limits and failures', () => {
       expect(((await response.json()) as { message: string }).message).toMatch(/exceeds the limit of 65536 bytes/);
     });
 
+    it('answers every slightly oversized body with its 413, never a reset connection, on reused connections', async () => {
+      // Refused and closed at once, a client still writing the body could see EPIPE/ECONNRESET instead of the 413
+      // (an exporter then retries the batch forever); up to twice the limit the body is read to its end first. The
+      // bodies are bigger than the loopback socket buffers, or the client would finish writing before any close.
+      const limit = 1024 * 1024;
+      const server = await startServer({ store: context().store, port: 0, maxBodyBytes: limit, logger: () => {} });
+      try {
+        const body = jsonRequest([jsonSpan({ attributes: { 'app.padding': 'x'.repeat(limit * 1.5) } })]);
+        const statuses = await Promise.all(
+          Array.from({ length: 24 }, async () => {
+            try {
+              const response = await postTraces(server.url, context().key, body);
+              await response.arrayBuffer();
+              return String(response.status);
+            } catch (error) {
+              return String((error as Error).cause ?? error);
+            }
+          }),
+        );
+        expect(new Set(statuses)).toEqual(new Set(['413']));
+      } finally {
+        await server.close();
+      }
+    });
+
     it('answers 413 for a streamed body without Content-Length once the bytes pass the limit', async () => {
       const encoded = new TextEncoder().encode(bigBody());
       const stream = new ReadableStream<Uint8Array>({

@@ -46,7 +46,8 @@ export function createIngestHandler(options: IngestHandlerOptions): RawHandler {
       throw new KaizenError('overloaded', 'too many concurrent export requests: retry after the Retry-After delay');
     }
     try {
-      const raw = await readBody(request, options.maxBodyBytes);
+      // Up to twice the limit is read before the 413, so a slightly oversized batch gets its answer (readBody).
+      const raw = await readBody(request, options.maxBodyBytes, 2 * options.maxBodyBytes);
       const body = await decodeBody(raw, encoding, options.maxInflatedBytes);
       const batch = await options.processor.process(format, body);
       attachModelCalls(batch.spans, batch.modelCalls);

@@ -17,12 +17,17 @@ function tooLarge(limit: number, what: string): KaizenError {
 export class ClientAbortedError extends Error {}
 
 /**
- * Resolves with the whole body, or rejects with `payload_too_large` as soon as the declared Content-Length or the
- * bytes received so far pass `limit`, so an oversized body is never buffered.
+ * Resolves with the whole body, or rejects with `payload_too_large` once the declared Content-Length or the bytes
+ * received pass `limit`; an oversized body is never buffered. An oversized body of at most `drainLimit` bytes is read
+ * to its end (and thrown away) before the rejection: the client, still writing, then reads the 413 instead of a reset
+ * connection — an exporter drops a batch answered 413 but retries one whose connection broke, forever. A bigger body
+ * is refused at once and its connection closed (sendOtlpError), so draining costs at most `drainLimit` per request.
  */
-export function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+export function readBody(request: IncomingMessage, limit: number, drainLimit = 0): Promise<Buffer> {
   const declared = request.headers['content-length'];
-  if (declared !== undefined && Number(declared) > limit) return Promise.reject(tooLarge(limit, 'request body'));
+  if (declared !== undefined && Number(declared) > limit && Number(declared) > drainLimit) {
+    return Promise.reject(tooLarge(limit, 'request body'));
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let received = 0;
@@ -34,16 +39,23 @@ export function readBody(request: IncomingMessage, limit: number): Promise<Buffe
     };
     const onData = (chunk: Buffer) => {
       received += chunk.length;
-      if (received > limit) {
-        cleanup();
-        chunks.length = 0;
-        reject(tooLarge(limit, 'request body'));
+      if (received <= limit) {
+        chunks.push(chunk);
         return;
       }
-      chunks.push(chunk);
+      chunks.length = 0;
+      // Past the limit: keep reading to the end while within the drain allowance, else refuse now.
+      if (received > drainLimit) {
+        cleanup();
+        reject(tooLarge(limit, 'request body'));
+      }
     };
     const onEnd = () => {
       cleanup();
+      if (received > limit) {
+        reject(tooLarge(limit, 'request body'));
+        return;
+      }
       resolve(chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks, received));
     };
     const onError = (error: Error) => {
