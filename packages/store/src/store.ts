@@ -89,6 +89,11 @@ export interface Store extends EvaluationStores, ExperimentStores {
   /** Spans ordered by start time; empty when the trace does not exist in this project. */
   getTraceSpans(projectId: string, traceId: string): Promise<readonly Span[]>;
   /**
+   * The spans of many traces in one read (a worker scoring a batch), each trace's in `getTraceSpans` order; traces
+   * without spans are absent from the map.
+   */
+  getSpansOfTraces(projectId: string, traceIds: readonly string[]): Promise<ReadonlyMap<string, readonly Span[]>>;
+  /**
    * Counts, errors, tokens, cost and latency of the traces per time bucket and group, aggregated in the database
    * from the trace summaries. `invalid_input` over MAX_METRICS_BUCKETS buckets.
    */

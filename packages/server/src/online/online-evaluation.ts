@@ -1,5 +1,12 @@
 // The online evaluation worker: scores traces a quiet period after their last span, off the ingest request path.
-import { type Checklist, KaizenError, type ModelPort, summarizeTrace, type TraceSummary } from '@kaizen/core';
+import {
+  type Checklist,
+  KaizenError,
+  type ModelPort,
+  type Span,
+  summarizeTrace,
+  type TraceSummary,
+} from '@kaizen/core';
 import type { Store, TraceScore, TraceScoreInput } from '@kaizen/store';
 import { createEvaluatorCompiler, type EvaluatorCompiler } from './compiled-evaluators.js';
 import { customChecksFromConfig } from './custom-checks.js';
@@ -121,11 +128,16 @@ export function createOnlineEvaluation(
    * Scores one trace with every rule that samples and matches it. With `batch`, the scores are only computed and
    * collected there (evaluateNow writes a batch in one transaction); without, each is written at once.
    */
-  async function evaluate(key: string, batch?: Pending[]): Promise<void> {
+  async function evaluate(
+    key: string,
+    batch?: Pending[],
+    prefetched?: ReadonlyMap<string, readonly Span[]>,
+  ): Promise<void> {
     const [projectId = '', traceId = ''] = key.split(SEPARATOR);
     const sampled = (rules.of(projectId) ?? []).filter((rule) => isSampled(traceId, rule.samplingRate));
     if (sampled.length === 0) return;
-    const spans = await store.getTraceSpans(projectId, traceId);
+    const spans =
+      prefetched === undefined ? await store.getTraceSpans(projectId, traceId) : (prefetched.get(traceId) ?? []);
     if (spans.length === 0) return;
     const summary = summarizeTrace(spans);
     const facts = traceViewFacts(spans, summary.environment);
@@ -285,12 +297,14 @@ export function createOnlineEvaluation(
       // A worker that has not loaded the rules yet (or whose refresh failed) reads them before scoring.
       if (rules.of(projectId) === undefined) await rules.refresh();
       const keys = traceIds.map((traceId) => `${projectId}${SEPARATOR}${traceId}`);
+      // One read for the job's spans instead of one per trace (on Postgres each probes every daily partition).
+      const spans = await store.getSpansOfTraces(projectId, traceIds);
       const batch: Pending[] = [];
       let next = 0;
       const lane = async (): Promise<void> => {
         while (next < keys.length && !closed) {
           const key = keys[next++] as string;
-          await evaluate(key, batch).catch((error: unknown) => {
+          await evaluate(key, batch, spans).catch((error: unknown) => {
             counts.failed += 1;
             logOnce('evaluate', `online evaluation failed: ${(error as Error).message}`);
           });

@@ -77,6 +77,11 @@ export const postgresStatements = {
     text: UPSERT_TRACES,
     values: [projectId, ...columnsOf(rows, TRACE_COLUMNS.length)],
   }),
+  selectSpansOfTraces: (projectId: string, traceIds: readonly string[]): PgQueryConfig => ({
+    name: 'kaizen_select_spans_of_traces',
+    text: `SELECT ${SPAN_COLUMNS.join(', ')} FROM spans WHERE project_id = $1 AND trace_id = ANY($2::text[]) ORDER BY trace_id, start_time, span_id`,
+    values: [projectId, traceIds],
+  }),
   selectSpansOfTrace: (projectId: string, traceId: string): PgQueryConfig => ({
     name: 'kaizen_select_spans_of_trace',
     text: `SELECT ${SPAN_COLUMNS.join(', ')} FROM spans WHERE project_id = $1 AND trace_id = $2 ORDER BY start_time, span_id`,

@@ -199,6 +199,24 @@ class PostgresStore implements Store {
     return (rows as SpanRecord[]).map(recordToSpan);
   }
 
+  async getSpansOfTraces(
+    projectId: string,
+    traceIds: readonly string[],
+  ): Promise<ReadonlyMap<string, readonly Span[]>> {
+    const spans = new Map<string, Span[]>();
+    if (traceIds.length === 0) return spans;
+    const rows = await this.#query(
+      { action: 'read spans of traces' },
+      statements.selectSpansOfTraces(projectId, [...new Set(traceIds)]),
+    );
+    for (const span of (rows as SpanRecord[]).map(recordToSpan)) {
+      const list = spans.get(span.traceId);
+      if (list === undefined) spans.set(span.traceId, [span]);
+      else list.push(span);
+    }
+    return spans;
+  }
+
   async #query(context: Omit<FailureContext, 'dialect'>, config: Parameters<PgPool['query']>[0]): Promise<unknown[]> {
     try {
       return (await this.#pool.query(config)).rows;

@@ -207,6 +207,19 @@ class SqliteStore implements Store {
     return (records as SpanRecord[]).map(recordToSpan);
   }
 
+  async getSpansOfTraces(
+    projectId: string,
+    traceIds: readonly string[],
+  ): Promise<ReadonlyMap<string, readonly Span[]>> {
+    // One indexed probe per trace through the prepared statement: SQLite has no round trip to save.
+    const spans = new Map<string, readonly Span[]>();
+    for (const traceId of new Set(traceIds)) {
+      const found = await this.getTraceSpans(projectId, traceId);
+      if (found.length > 0) spans.set(traceId, found);
+    }
+    return spans;
+  }
+
   #transaction<T>(work: () => T): T {
     const statements = this.#prepared;
     statements.begin.run();

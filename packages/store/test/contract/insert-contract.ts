@@ -127,6 +127,21 @@ function describeInsertForm(context: StoreContext, form: string, insert: Insert)
       expect(await context.store.getTraceSpans(project.id, span.traceId)).toStrictEqual([span]);
     });
 
+    it('reads the spans of many traces at once, each in getTraceSpans order, unknown traces absent', async () => {
+      const project = await context.project();
+      const root = makeSpan({ name: 'root' });
+      const child = makeSpan({ traceId: root.traceId, parentSpanId: root.spanId, startTime: isoAt(root.startTime, 5) });
+      const other = makeSpan({ name: 'other' });
+      await insert(context.store, project.id, [child, other, root]);
+      const spans = await context.store.getSpansOfTraces(project.id, [other.traceId, root.traceId, newTraceId()]);
+      expect([...spans.keys()].sort()).toEqual([other.traceId, root.traceId].sort());
+      expect(spans.get(root.traceId)).toStrictEqual(await context.store.getTraceSpans(project.id, root.traceId));
+      expect(spans.get(other.traceId)).toStrictEqual([other]);
+      expect((await context.store.getSpansOfTraces(project.id, [])).size).toBe(0);
+      const stranger = await context.project();
+      expect((await context.store.getSpansOfTraces(stranger.id, [root.traceId])).size).toBe(0);
+    });
+
     it('counts a re-sent batch as duplicates and changes nothing', async () => {
       const project = await context.project();
       const root = makeSpan({ name: 'first version' });
