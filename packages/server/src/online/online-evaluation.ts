@@ -312,6 +312,8 @@ export function createOnlineEvaluation(
       };
       await Promise.all(Array.from({ length: Math.min(EVALUATE_NOW_CONCURRENCY, keys.length) }, lane));
       await writeBatch(projectId, batch);
+      // Closed before every trace was scored: fail the job so that it is retried whole (scores are upserts).
+      if (closed && next < keys.length) throw new Error('online evaluation closed mid-job: it is retried');
     },
     async configurationChanged() {
       compiler.invalidate();
