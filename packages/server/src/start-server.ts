@@ -12,7 +12,8 @@ import {
   type Redactor,
 } from '@kaizen/core';
 import type { OptimizationRun, Store } from '@kaizen/store';
-import { createInProcessExperimentRuns } from './experiments/in-process-experiment-runs.js';
+import { executeExperimentRun } from './experiments/execute-experiment-run.js';
+import { createInProcessRuns } from './experiments/in-process-runs.js';
 import { createApiApp } from './http/api-app.js';
 import { createApiKeyResolver } from './http/api-key-resolver.js';
 import { createConcurrencyGate } from './http/concurrency-gate.js';
@@ -38,7 +39,7 @@ import {
 } from './online/online-evaluation.js';
 import { defaultResolveModel, type OptimizationOptions } from './optimizations/optimization-models.js';
 import { createOptimizationRunner, type OptimizationRunner } from './optimizations/optimization-runner.js';
-import { createInProcessReplayRuns } from './replays/in-process-replay-runs.js';
+import { executeReplayRun } from './replays/execute-replay-run.js';
 import { checkRetentionDays, startRetention } from './retention/start-retention.js';
 
 export interface ServerOptions {
@@ -271,7 +272,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     resolveModel: optimizations.requests.resolveModel,
     prices: options.prices,
   };
-  const experimentRuns = createInProcessExperimentRuns(experimentDeps, logger);
+  const experimentRuns = createInProcessRuns(
+    'experiment',
+    (input) => executeExperimentRun(experimentDeps, input),
+    logger,
+  );
   // Replay runs (POST /api/replays): in this process; shadow spans are redacted as ingest redacts.
   const replayDeps = {
     store: options.store,
@@ -279,7 +284,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     prices: options.prices,
     redactor,
   };
-  const replayRuns = createInProcessReplayRuns(replayDeps, logger);
+  const replayRuns = createInProcessRuns('replay', (input) => executeReplayRun(replayDeps, input), logger);
   const sessionSecret = resolveSessionSecret(options.sessionSecret, process.env);
   const app = createApiApp({
     store: options.store,

@@ -1,6 +1,6 @@
 // The seam between the API and whatever executes server-side experiments: the route creates the experiment and hands
-// its id here. By default a background promise in the server's process (in-process-experiment-runs.ts); a job queue
-// submission fits the same type.
+// its id here: a background promise in the server's process (in-process-runs.ts), or a job on the queue
+// (jobs/experiment-jobs.ts).
 
 /**
  * Starts executing an experiment created `running` with a run spec; resolves once it is handed over (not when it

@@ -3,16 +3,9 @@
 // queues the next (items already stored are skipped on resume).
 import { randomUUID } from 'node:crypto';
 import { type ErrorCode, KaizenError } from '@kaizen/core';
-import type { ExperimentRunOutcome } from '../experiments/execute-experiment-run.js';
+import type { ExecuteRun } from '../experiments/in-process-runs.js';
 import type { StartExperimentRun } from '../experiments/start-experiment-run.js';
 import type { JobHandler, JobQueue, JobQueueName } from './job-queue.js';
-
-/** `executeExperimentRun` or `executeReplayRun`, bound to their dependencies. */
-export type ExecuteRun = (input: {
-  readonly projectId: string;
-  readonly experimentId: string;
-  readonly signal: AbortSignal;
-}) => Promise<{ readonly outcome: ExperimentRunOutcome; readonly experiment: { readonly error: string | null } }>;
 
 interface ExperimentJob {
   readonly projectId: string;

@@ -1,6 +1,6 @@
 // The seam between the API and whatever executes server-side replay runs: the route creates the experiment and hands
-// its id here. By default a background promise in the server's process (in-process-replay-runs.ts); a job queue
-// submission fits the same type.
+// its id here: a background promise in the server's process (experiments/in-process-runs.ts), or a job on the queue
+// (jobs/experiment-jobs.ts).
 
 /**
  * Starts executing a replay run created `running` with its spec; resolves once it is handed over (not when it ends).
