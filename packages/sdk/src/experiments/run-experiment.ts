@@ -2,13 +2,12 @@
 // (callModel retries with backoff), answers come from the server's response cache when unchanged, and the run is
 // stored through the API with its items; the server computes the summary.
 import { type Checklist, compileChecklist, KaizenError, type ModelPort, type PromptVersion } from '@kaizen/core';
-import { createLimiter, createModelPort, isSimulatedModel, readCallParams } from '@kaizen/models';
+import { createLimiter, createModelPort, isSimulatedModel, planDatasetItem, readCallParams } from '@kaizen/models';
 import type { KaizenApi } from '../api/create-kaizen-api.js';
 import { cachedJudge } from './cached-judge.js';
 import type { ExperimentCriterion, ExperimentHeader, ExperimentItem } from './experiment-api-types.js';
 import type { ExperimentRun, RunExperimentOptions } from './experiment-types.js';
 import { checklistHash } from './hash-json.js';
-import { planItem } from './plan-item.js';
 import { createResponseCache, type ResponseCache } from './response-cache.js';
 import { type ItemRunner, runItem } from './run-item.js';
 import { saveItems } from './save-items.js';
@@ -77,7 +76,7 @@ export async function runExperiment(api: KaizenApi, options: RunExperimentOption
   const cache = options.cache === false ? null : createResponseCache(api.cache);
   const judge = judgeFor(options, cache);
   const compiled = compileChecklist(options.checklist, judge === undefined ? {} : { judge });
-  const plans = await Promise.all(items.map((item) => planItem(version, model, params, item)));
+  const plans = await Promise.all(items.map((item) => planDatasetItem(version, model, params, item)));
   const keys = plans.flatMap((plan) => (plan.key === null ? [] : [plan.key]));
   const hits = cache === null ? new Map() : await cache.lookup(keys);
 

@@ -1,10 +1,18 @@
 // One item of an experiment: the model's answer (from the cache when the same request was answered before), then
 // the checklist's verdict on it. A failed call is the item's error, never a failed criterion.
 import type { CompiledChecklist, PriceTable } from '@kaizen/core';
-import { type CallParams, callModel, type ResolveModelOptions, type RetryOptions } from '@kaizen/models';
+import {
+  type CallParams,
+  callModel,
+  type DatasetItemPlan,
+  type ResolveModelOptions,
+  type RetryOptions,
+} from '@kaizen/models';
+import type { DatasetItem } from './dataset-api-types.js';
 import type { ExperimentItem } from './experiment-api-types.js';
-import type { ItemPlan } from './plan-item.js';
 import type { CachedAnswer, ResponseCache } from './response-cache.js';
+
+type ItemPlan = DatasetItemPlan<DatasetItem>;
 
 export interface ItemRunner {
   readonly model: string;

@@ -3,14 +3,13 @@
 // chunks, and the experiment is finished `completed` (or `failed` with the error). An aborted signal stops between
 // items and leaves it `running`, for the next execution to complete.
 import { type Experiment, KaizenError, type PriceTable } from '@kaizen/core';
-import { type CachedAnswer, createLimiter, type RetryOptions, readCallParams } from '@kaizen/models';
+import { type CachedAnswer, createLimiter, planDatasetItem, type RetryOptions, readCallParams } from '@kaizen/models';
 import type { Store } from '@kaizen/store';
 import type { EvaluatorCompiler } from '../online/compiled-evaluators.js';
 import { defaultResolveModel, type ModelRef } from '../optimizations/optimization-models.js';
 import { createStoreAnswerCache } from '../optimizations/store-answer-cache.js';
 import { createExperimentItemWriter } from './experiment-item-writer.js';
 import { type ExperimentRunSpec, readExperimentRunSpec } from './experiment-run-spec.js';
-import { planExperimentItem } from './plan-experiment-item.js';
 import { type ExperimentItemContext, runExperimentItem } from './run-experiment-item.js';
 
 /** Dataset items read, planned and looked up in the cache at a time. */
@@ -110,7 +109,7 @@ async function runItems(
       const plans = await Promise.all(
         page.items
           .filter((item) => !stored.has(item.itemId))
-          .map((item) => planExperimentItem(version, spec.model, params, item)),
+          .map((item) => planDatasetItem(version, spec.model, params, item)),
       );
       // One page's answers in memory at a time; later pages find this page's paid answers in the cache.
       context.hits.clear();

@@ -1,10 +1,18 @@
 // One item of a server-side experiment: the answer from the response cache, or a model call whose answer is written to
 // the cache before anything else happens (a killed worker loses at most the calls in flight), then the evaluator's
 // verdict. A failed call is the item's error, never a failed criterion; an aborted one is no result at all.
-import type { CompiledChecklist, ExperimentItemRun, PriceTable } from '@kaizen/core';
-import { type AnswerCache, type CachedAnswer, type CallParams, callModel, type RetryOptions } from '@kaizen/models';
+import type { CompiledChecklist, DatasetItem, ExperimentItemRun, PriceTable } from '@kaizen/core';
+import {
+  type AnswerCache,
+  type CachedAnswer,
+  type CallParams,
+  callModel,
+  type DatasetItemPlan,
+  type RetryOptions,
+} from '@kaizen/models';
 import type { ModelRef } from '../optimizations/optimization-models.js';
-import type { ExperimentItemPlan } from './plan-experiment-item.js';
+
+type ExperimentItemPlan = DatasetItemPlan<DatasetItem>;
 
 export interface ExperimentItemContext {
   /** What answers: a `provider:model` string or an AI SDK model (tests wrap the simulated one). */

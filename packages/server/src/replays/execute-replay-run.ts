@@ -4,9 +4,8 @@
 // and the experiment is finished `completed` (or `failed` with the error). An aborted signal stops between traces
 // and leaves it `running`, for the next execution to complete.
 import { type Experiment, KaizenError, type PriceTable, type Redactor } from '@kaizen/core';
-import { type CachedAnswer, createLimiter, type RetryOptions, readCallParams } from '@kaizen/models';
+import { type CachedAnswer, createLimiter, planDatasetItem, type RetryOptions, readCallParams } from '@kaizen/models';
 import type { Store } from '@kaizen/store';
-import { planExperimentItem } from '../experiments/plan-experiment-item.js';
 import { defaultResolveModel, type ModelRef } from '../optimizations/optimization-models.js';
 import { createStoreAnswerCache } from '../optimizations/store-answer-cache.js';
 import type { ReplayAnswerContext } from './replay-answer.js';
@@ -93,7 +92,7 @@ async function replayTraces(
       const plans = await Promise.all(
         page.items
           .filter((item) => !stored.has(item.itemId))
-          .map((item) => planExperimentItem(candidate, spec.model, params, item)),
+          .map((item) => planDatasetItem(candidate, spec.model, params, item)),
       );
       // One page's answers in memory at a time; later pages find this page's paid answers in the cache.
       answers.hits.clear();

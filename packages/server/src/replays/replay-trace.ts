@@ -1,7 +1,15 @@
 // One source trace replayed: the candidate's answer (cache or model call), its shadow span and the experiment item.
 // A trace whose input does not fit the candidate is an item with the reason and no shadow trace (the SDK skips it too).
-import type { ChecklistResult, ExperimentItemRun, PriceTable, PromptVersion, Redactor, Span } from '@kaizen/core';
-import type { ExperimentItemPlan } from '../experiments/plan-experiment-item.js';
+import type {
+  ChecklistResult,
+  DatasetItem,
+  ExperimentItemRun,
+  PriceTable,
+  PromptVersion,
+  Redactor,
+  Span,
+} from '@kaizen/core';
+import type { DatasetItemPlan } from '@kaizen/models';
 import { type ReplayAnswerContext, replayAnswer } from './replay-answer.js';
 import type { ReplayRunSpec } from './replay-run-spec.js';
 import { shadowIds } from './shadow-ids.js';
@@ -51,7 +59,10 @@ function itemOf(itemId: string, fields: Partial<ExperimentItemRun>): ExperimentI
  * @example
  * const { span, item } = await replayTrace(context, plan); // item.itemId is the source trace id
  */
-export async function replayTrace(context: ReplayTraceContext, plan: ExperimentItemPlan): Promise<ReplayedTrace> {
+export async function replayTrace(
+  context: ReplayTraceContext,
+  plan: DatasetItemPlan<DatasetItem>,
+): Promise<ReplayedTrace> {
   const source = plan.item;
   const itemId = source.itemId;
   if (plan.messages === null || plan.key === null) {
