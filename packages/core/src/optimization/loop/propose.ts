@@ -8,6 +8,7 @@ import { type PromptCandidate, systemText } from '../operators/candidate.js';
 import { criterionToInstruction } from '../operators/criterion-to-instruction.js';
 import { CHARS_PER_TOKEN } from '../operators/estimate-prompt-tokens.js';
 import { addFewShotExample, swapFewShotExample } from '../operators/few-shot.js';
+import type { TriedEdit } from '../reflection/reflection-protocol.js';
 import { NO_COST } from './budget-tracker.js';
 import type { CallCost, EvaluatedItem, OptimizationOperator, OptimizerPort } from './optimization-types.js';
 import { reflect } from './reflect.js';
@@ -20,6 +21,8 @@ const MAX_EXAMPLE_TOKENS = 1000;
 
 export interface Proposal {
   readonly operator: OptimizationOperator;
+  /** What `tried` knows the proposal by: the operator, or `reflect-again` for a second reflection. */
+  readonly key: string;
   make(
     optimizer: OptimizerPort | undefined,
   ): Promise<{ readonly candidate: PromptCandidate | null; readonly cost: CallCost }>;
@@ -34,15 +37,20 @@ export interface CauseProposalInput {
   readonly train: readonly { readonly item: DatasetItem; readonly result: EvaluatedItem }[];
   readonly operators: ReadonlySet<OptimizationOperator>;
   readonly seed: number;
-  readonly tried: (operator: OptimizationOperator) => boolean;
+  /** Reflections on this cause and prompt that did not beat the best on their minibatch, oldest first. */
+  readonly failedReflections: readonly TriedEdit[];
+  readonly tried: (key: string) => boolean;
 }
+
+/** The `tried` key of a second reflection on a cause, told what the first one added. */
+export const REFLECT_AGAIN = 'reflect-again';
 
 const done = (candidate: PromptCandidate | null) => Promise.resolve({ candidate, cost: NO_COST });
 
 /**
- * Reflection first (it sees the failures and their rationales), then the model-free operators: the failed
- * criterion as an instruction, a demonstration taken from a passing item. Operators already tried against this
- * cause on the current best are left out.
+ * Reflection first (it sees the failures and their rationales) — once more, told what did not work, when the first
+ * reflection did not help — then the model-free operators: the failed criterion as an instruction, a demonstration
+ * taken from a passing item. Proposals already tried against this cause on the current best are left out.
  */
 export function proposalsForCause(input: CauseProposalInput): Proposal[] {
   const { cause, content } = input;
@@ -62,26 +70,28 @@ export function proposalsForCause(input: CauseProposalInput): Proposal[] {
   const proposals: Proposal[] = [];
   const allowed = (operator: OptimizationOperator) => input.operators.has(operator) && !input.tried(operator);
 
-  if (allowed('reflect')) {
-    proposals.push({
-      operator: 'reflect',
-      make: (optimizer) =>
-        optimizer === undefined
-          ? done(null)
-          : reflect(optimizer, {
-              content,
-              cause,
-              report: input.report,
-              criteria: input.criteria,
-              failing: failing.slice(0, 3),
-              passing: passing.slice(0, 2),
-              seed: input.seed,
-            }),
-    });
-  }
+  const reflection = (key: string, triedBefore: readonly TriedEdit[]): Proposal => ({
+    operator: 'reflect',
+    key,
+    make: (optimizer) =>
+      optimizer === undefined
+        ? done(null)
+        : reflect(optimizer, {
+            content,
+            cause,
+            report: input.report,
+            criteria: input.criteria,
+            failing: failing.slice(0, 3),
+            passing: passing.slice(0, 2),
+            triedBefore,
+            seed: input.seed,
+          }),
+  });
+  if (allowed('reflect')) proposals.push(reflection('reflect', []));
   if (allowed('criterion-to-instruction')) {
     proposals.push({
       operator: 'criterion-to-instruction',
+      key: 'criterion-to-instruction',
       make: () => {
         // A cluster cause fails on several criteria at once: one edit states every one of them.
         let current: PromptCandidate | null = null;
@@ -99,9 +109,13 @@ export function proposalsForCause(input: CauseProposalInput): Proposal[] {
       },
     });
   }
+  if (input.operators.has('reflect') && input.failedReflections.length > 0 && !input.tried(REFLECT_AGAIN)) {
+    proposals.push(reflection(REFLECT_AGAIN, input.failedReflections));
+  }
   if (allowed('few-shot')) {
     proposals.push({
       operator: 'few-shot',
+      key: 'few-shot',
       make: () => {
         // A demonstration costs its size on every call: a whole web page as an example is not worth trying.
         const source = passing.find(

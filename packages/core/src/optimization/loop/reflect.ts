@@ -10,6 +10,7 @@ import {
   REFLECTION_GUIDANCE,
   type ReflectionExample,
   type ReflectionRequest,
+  type TriedEdit,
 } from '../reflection/reflection-protocol.js';
 import { excerpt, inputText } from './excerpt.js';
 import type { CallCost, EvaluatedItem, OptimizerPort } from './optimization-types.js';
@@ -39,6 +40,8 @@ export interface ReflectInput {
   /** Train items picked to show the optimizer: failing ones first. */
   readonly failing: readonly { readonly item: DatasetItem; readonly result: EvaluatedItem }[];
   readonly passing: readonly { readonly item: DatasetItem; readonly result: EvaluatedItem }[];
+  /** Edits already tried against the cause on this prompt that did not help: the optimizer should not repeat them. */
+  readonly triedBefore?: readonly TriedEdit[];
   readonly seed: number;
 }
 
@@ -67,6 +70,7 @@ export function buildReflectionRequest(input: ReflectInput): ReflectionRequest {
     },
     failing: input.failing.map(({ item, result }) => example(item, result, cause)),
     passing: input.passing.map(({ item, result }) => example(item, result, cause)),
+    ...(input.triedBefore === undefined || input.triedBefore.length === 0 ? {} : { triedBefore: input.triedBefore }),
     guidance: REFLECTION_GUIDANCE,
   };
 }

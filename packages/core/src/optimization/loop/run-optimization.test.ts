@@ -5,6 +5,7 @@ import type { CriterionStatus } from '../../evaluation/results.js';
 import type { PromptContent } from '../../prompts/prompt.js';
 import { createPromptContent } from '../../prompts/prompt-content.js';
 import { systemText } from '../operators/candidate.js';
+import { readOptimizerRequest } from '../reflection/build-optimizer-messages.js';
 import type { EvaluatedItem, OptimizationBudget, OptimizationInput, OptimizationPorts } from './optimization-types.js';
 import { runOptimization } from './run-optimization.js';
 
@@ -48,6 +49,8 @@ interface World {
   readonly jsonIgnored?: boolean;
   /** `tone` fails on every fourth item (those `grounded` passes anyway) unless a friendly tone is asked for. */
   readonly toneNeedsAsking?: boolean;
+  /** `grounded` passes only when asked for (not on every fourth item anyway): it fails wherever `json` fails. */
+  readonly groundedNeedsAsking?: boolean;
 }
 
 function statuses(world: World, system: string, item: DatasetItem): Record<string, CriterionStatus> {
@@ -56,7 +59,7 @@ function statuses(world: World, system: string, item: DatasetItem): Record<strin
   const grounded = /only facts stated/i.test(system) && (world.groundedOffTrain !== true || item.split !== 'train');
   return {
     json: json && world.jsonIgnored !== true ? 'passed' : 'failed',
-    grounded: grounded || index % 4 === 0 ? 'passed' : 'failed',
+    grounded: grounded || (index % 4 === 0 && world.groundedNeedsAsking !== true) ? 'passed' : 'failed',
     tone:
       (world.trap && json && index % 3 === 0) ||
       (world.toneNeedsAsking === true && index % 4 === 0 && !/friendly tone/i.test(system))
@@ -107,6 +110,40 @@ function port(world: World, cache = new Map<string, EvaluatedItem>(), failAfterP
     return { items: results, cost };
   };
   return { evaluate, counter, cache };
+}
+
+/** What each criterion asks the prompt to say, for the fake optimizer below. */
+const INSTRUCTIONS: Record<string, string> = {
+  json: 'Answer with JSON only.',
+  grounded: 'Use only facts stated on the page.',
+  tone: 'Keep a friendly tone.',
+};
+
+/**
+ * A reflection model that, like a real one asked to change as little as needed, writes one sentence per edit: for
+ * the cause's most-failing criterion the prompt does not address yet.
+ */
+function oneSentenceOptimizer(): NonNullable<OptimizationPorts['optimizer']> & { readonly causes: string[] } {
+  const causes: string[] = [];
+  return {
+    causes,
+    async generate(request) {
+      const document = readOptimizerRequest(request.messages);
+      if (document === null || document.task !== 'reflect') throw new Error('not a reflect request');
+      causes.push(document.cause.id);
+      const system = document.prompt.system ?? '';
+      const next = [...document.cause.criteria]
+        .sort((a, b) => b.failureRate - a.failureRate)
+        .map((criterion) => INSTRUCTIONS[criterion.id] ?? '')
+        .find((sentence) => sentence !== '' && !system.includes(sentence));
+      const text = next === undefined ? system : `${system}\n${next}`;
+      return {
+        text: JSON.stringify({ part: 'system', text, rationale: 'one sentence for the top criterion' }),
+        usage: { inputTokens: 100, outputTokens: 20 },
+        cost: { calls: 1, paidCalls: 1, inputTokens: 100, outputTokens: 20, costUsd: 0 },
+      };
+    },
+  };
 }
 
 function input(start: string, budget: OptimizationBudget = { maxCandidateEvals: 400 }): OptimizationInput {
@@ -171,6 +208,31 @@ describe('runOptimization', () => {
     expect(systemText(best?.content ?? input('').start)).toMatch(/only facts stated/i);
     expect(systemText(best?.content ?? input('').start)).toMatch(/friendly tone/i);
     expect(result.holdout?.criteria.find((criterion) => criterion.criterionId === 'grounded')?.after).toBe(1);
+  });
+
+  it('attacks each criterion of a bundled cause on its own when the round has slots, and merges the fixes', async () => {
+    // Under the start every item fails `json` and `grounded` together: one bundled cause. The optimizer fixes one
+    // criterion per edit, so the bundle alone would need a second round; its criteria as causes of their own get
+    // both fixed in the first round's merge.
+    const { evaluate } = port({ trap: false, groundedNeedsAsking: true });
+    const optimizer = oneSentenceOptimizer();
+    const base = input('Extract data from the page.');
+    const rounds: string[][] = [];
+    const result = await runOptimization(
+      { ...base, settings: { operators: ['reflect', 'merge'] } },
+      {
+        evaluate,
+        optimizer,
+        onEvent: (event) => void (event.type === 'round-start' && rounds.push([...event.causes])),
+      },
+    );
+    expect(rounds[0]).toEqual(['cause:grounded+json', 'cause:json', 'cause:grounded']);
+    const firstAccepted = result.candidates.find((candidate) => candidate.status === 'accepted');
+    expect(firstAccepted?.round).toBe(1);
+    expect(firstAccepted?.edit?.operator).toBe('merge');
+    expect(systemText(firstAccepted?.content ?? base.start)).toMatch(/JSON only/);
+    expect(systemText(firstAccepted?.content ?? base.start)).toMatch(/only facts stated/);
+    expect(result.holdout?.after.score).toBe(1);
   });
 
   it('counts toward causesPerRound only the causes that gave a new proposal', async () => {

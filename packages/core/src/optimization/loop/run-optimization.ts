@@ -8,6 +8,7 @@ import type { RcaReport, RootCause } from '../../rca/rca-types.js';
 import type { PromptCandidate, PromptEdit } from '../operators/candidate.js';
 import { estimatePromptTokens } from '../operators/estimate-prompt-tokens.js';
 import { mergeCandidates } from '../operators/merge-candidates.js';
+import type { TriedEdit } from '../reflection/reflection-protocol.js';
 import { decideAcceptance } from './acceptance-guard.js';
 import { addCost, BudgetTracker, NO_COST } from './budget-tracker.js';
 import { compareSplits } from './compare-splits.js';
@@ -26,18 +27,22 @@ import type {
 } from './optimization-types.js';
 import { OPTIMIZATION_OPERATORS } from './optimization-types.js';
 import { paretoFront } from './pareto-front.js';
-import { compressionProposals, proposalsForCause } from './propose.js';
+import { compressionProposals, proposalsForCause, REFLECT_AGAIN } from './propose.js';
 import { analyzeResults } from './rca-of-results.js';
 import { seededShuffle } from './seeded-shuffle.js';
 import { type SignLook, signThresholds } from './sequential-sign-test.js';
 import { signTestGreater } from './sign-test.js';
 import { meanScore, summarizeSplit } from './split-score.js';
+import { triedEdit } from './tried-edit.js';
 
 interface Candidate {
   record: CandidateRecord;
   readonly identity: string;
   readonly results: Map<string, EvaluatedItem>;
 }
+
+/** A second reflection is told at most this many earlier edits that did not help (the latest ones). */
+const MAX_TRIED_EDITS_SHOWN = 3;
 
 /** Stops the loop when the budget cannot pay for the next step. */
 class OutOfBudget extends Error {}
@@ -79,6 +84,13 @@ class OptimizationRun {
   private readonly candidates: Candidate[] = [];
   private readonly criterionIds: readonly string[];
   private readonly tried = new Set<string>();
+  /**
+   * Reflections that did not beat the best on their minibatch, per cause, oldest first — kept across rounds and
+   * bests: what did not work on an earlier prompt is worth telling the optimizer on a later one.
+   */
+  private readonly failedReflections = new Map<string, TriedEdit[]>();
+  /** This round's criteria split from a bundled cause: sub-cause id → bundle id. */
+  private bundleOf = new Map<string, string>();
   private best!: Candidate;
   private rounds = 0;
   /** The train items the search runs on: RCA, minibatches and examples come from the best's results on them. */
@@ -152,8 +164,9 @@ class OptimizationRun {
       this.rounds++;
       const round = this.rounds;
       const report = analyzeResults(this.searchTrain, this.best.results, this.input.criteria);
-      // Every open cause in order of lost score; the round stops once `causesPerRound` of them gave a new proposal.
-      const causes = report.causes.filter((cause) => !this.exhausted(cause));
+      // Every open cause in order of lost score (bundles split while slots are left); the round stops once
+      // `causesPerRound` of them gave a new proposal.
+      const causes = this.causesWithSplitBundles(report).filter((cause) => !this.exhausted(cause));
       await this.emit({ type: 'round-start', round, causes: causes.map((cause) => cause.id) });
       const { promising, neutral } = await this.tryCauses(causes, report, round);
       const compressing = await this.tryCompression(round, promising.length === 0);
@@ -181,10 +194,51 @@ class OptimizationRun {
     return 'completed';
   }
 
+  /**
+   * The report's causes, then — when they are fewer than the round's slots — each criterion of a bundled cause on its
+   * own, in order of lost score. A prompt that fails everything (a weak start) gives one bundle of all criteria: a
+   * reflection changes a few sentences per edit, so one proposal for the bundle fixed part of it and the rest waited
+   * a round (and a re-run of the RCA sample). Sub-causes use the slots the round has anyway (`tryCauses` stops at
+   * `causesPerRound` attacked causes); their fixes meet in the merge.
+   */
+  private causesWithSplitBundles(report: RcaReport): RootCause[] {
+    const causes = [...report.causes];
+    const known = new Set(causes.map((cause) => cause.id));
+    this.bundleOf = new Map();
+    if (causes.length >= this.settings.causesPerRound) return causes;
+    for (const mode of report.failureModes) {
+      const bundle = report.causes.find(
+        (cause) => cause.criteria.length > 1 && cause.criteria.includes(mode.criterionId),
+      );
+      if (bundle === undefined || mode.failures === 0) continue;
+      const criterion = this.input.criteria.filter((candidate) => candidate.id === mode.criterionId);
+      const single = analyzeResults(this.searchTrain, this.best.results, criterion).causes[0];
+      if (single === undefined || known.has(single.id)) continue;
+      known.add(single.id);
+      this.bundleOf.set(single.id, bundle.id);
+      causes.push(single);
+    }
+    return causes;
+  }
+
   private exhausted(cause: RootCause): boolean {
-    return ['reflect', 'criterion-to-instruction', 'few-shot'].every(
-      (operator) =>
-        !this.operators.has(operator as OptimizationOperator) || this.tried.has(this.triedKey(cause.id, operator)),
+    const untried = (['reflect', 'criterion-to-instruction', 'few-shot'] as const).some(
+      (operator) => this.operators.has(operator) && !this.wasTried(cause, operator),
+    );
+    const failed = this.failedReflections.get(cause.id) ?? [];
+    return !untried && (failed.length === 0 || this.wasTried(cause, REFLECT_AGAIN));
+  }
+
+  /**
+   * Whether the proposal (by its `tried` key) was tried against this cause on the current best. A criterion split
+   * from a bundle counts criterion-to-instruction as tried once the bundle tried it: that edit states every criterion
+   * of the bundle.
+   */
+  private wasTried(cause: RootCause, operator: string): boolean {
+    if (this.tried.has(this.triedKey(cause.id, operator))) return true;
+    const bundle = this.bundleOf.get(cause.id);
+    return (
+      operator === 'criterion-to-instruction' && bundle !== undefined && this.tried.has(this.triedKey(bundle, operator))
     );
   }
 
@@ -208,21 +262,25 @@ class OptimizationRun {
       // A cause whose proposals are all already in the prompt (or were tried) costs no task call: it does not count.
       if (attacked >= this.settings.causesPerRound) break;
       const minibatch = this.causeMinibatch(cause, round);
-      const proposals = proposalsForCause({
-        content: this.best.record.content,
-        cause,
-        report,
-        criteria: this.input.criteria,
-        train: this.trainPairs(),
-        operators: this.operators,
-        seed: this.settings.seed + round,
-        tried: (operator) => this.tried.has(this.triedKey(cause.id, operator)),
-      });
-      let keptNeutral = false;
+      let keptNeutral: Candidate | null = null;
       let triedOne = false;
-      // Two proposals per cause and round: a cause the first two cannot move waits for the next round.
-      for (const proposal of proposals.slice(0, 2)) {
-        this.tried.add(this.triedKey(cause.id, proposal.operator));
+      // Two proposals per cause and round: a cause the first two cannot move waits for the next round. The next
+      // proposal is chosen after the last one is known, so a reflection that did not help is followed by a second
+      // one told what it added.
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const [proposal] = proposalsForCause({
+          content: this.best.record.content,
+          cause,
+          report,
+          criteria: this.input.criteria,
+          train: this.trainPairs(),
+          operators: this.operators,
+          seed: this.settings.seed + round,
+          failedReflections: (this.failedReflections.get(cause.id) ?? []).slice(-MAX_TRIED_EDITS_SHOWN),
+          tried: (key) => this.wasTried(cause, key),
+        });
+        if (proposal === undefined) break;
+        this.tried.add(this.triedKey(cause.id, proposal.key));
         if (proposal.operator === 'reflect' && !this.budget.canAfford(1, 0)) continue;
         const made = await proposal.make(this.ports.optimizer);
         if (proposal.operator === 'reflect') this.budget.record(made.cost, 0, made.cost.calls);
@@ -242,11 +300,17 @@ class OptimizationRun {
           promising.push(candidate);
           break;
         }
-        if (!keptNeutral && this.unchangedOn(candidate, minibatch)) {
-          neutral.push(candidate);
-          keptNeutral = true;
+        const result = candidate.record.minibatch;
+        const tried = result === null ? null : triedEdit(this.best.record.content, candidate.record.content, result);
+        if (proposal.operator === 'reflect' && tried !== null) {
+          this.failedReflections.set(cause.id, [...(this.failedReflections.get(cause.id) ?? []), tried]);
         }
+        // The later of two neutral proposals is kept: a second reflection knows what the first one tried.
+        if (this.unchangedOn(candidate, minibatch)) keptNeutral = candidate;
         await this.update(candidate, { status: 'rejected-minibatch' });
+      }
+      if (keptNeutral !== null && !promising.some((found) => found.record.edit?.causeId === cause.id)) {
+        neutral.push(keptNeutral);
       }
     }
     return { promising, neutral };

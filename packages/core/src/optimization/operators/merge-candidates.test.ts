@@ -33,6 +33,9 @@ describe('mergeLines', () => {
   it('keeps both insertions at the same place, the first side first', () => {
     expect(mergeLines(['a', 'b'], ['a', 'b', 'x'], ['a', 'b', 'y'])).toEqual(['a', 'b', 'x', 'y']);
   });
+  it('writes a line both sides insert at the same place once', () => {
+    expect(mergeLines(['a'], ['a', 'x', 'y'], ['a', 'y', 'z'])).toEqual(['a', 'x', 'y', 'z']);
+  });
   it('is null when both change the same lines differently', () => {
     expect(mergeLines(['a', 'b'], ['a', 'X'], ['a', 'Y'])).toBeNull();
     expect(mergeLines(['a', 'b'], ['a', 'X'], ['a', 'b', 'y'])).not.toBeNull();

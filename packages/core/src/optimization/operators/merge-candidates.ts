@@ -73,11 +73,12 @@ export function mergeLines(base: readonly string[], a: readonly string[], b: rea
       continue;
     }
     // Two insertions at the same place (two instructions appended to the same message) both stay, a's first:
-    // the usual union merge for lists of instructions. Any other overlap is a conflict.
+    // the usual union merge for lists of instructions — a line both insert once. Any other overlap is a conflict.
     const isInsertion = (h: Hunk) => h.start === h.end;
     if (!isInsertion(hunk) || !isInsertion(clash)) return null;
     const already = combined.get(clash) ?? clash;
-    combined.set(clash, { start: clash.start, end: clash.end, lines: [...already.lines, ...hunk.lines] });
+    const added = hunk.lines.filter((line) => !already.lines.includes(line));
+    combined.set(clash, { start: clash.start, end: clash.end, lines: [...already.lines, ...added] });
   }
   const hunks = [...fromA.map((hunk) => combined.get(hunk) ?? hunk), ...fromB].sort(
     (x, y) => x.start - y.start || x.end - y.end,

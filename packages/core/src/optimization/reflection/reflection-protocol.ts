@@ -56,7 +56,16 @@ export interface ReflectionRequest {
   };
   readonly failing: readonly ReflectionExample[];
   readonly passing: readonly ReflectionExample[];
+  /** Edits already tried against this cause on this prompt that did not fix it (absent when none). */
+  readonly triedBefore?: readonly TriedEdit[];
   readonly guidance: string;
+}
+
+/** An edit tried against the cause that did not help: the lines it added and what its minibatch showed. */
+export interface TriedEdit {
+  readonly part: EditablePart;
+  readonly added: readonly string[];
+  readonly outcome: string;
 }
 
 /**
@@ -85,6 +94,7 @@ export interface ReflectionAnswer {
 export const REFLECTION_GUIDANCE =
   'Change as little as needed to fix the failing criteria of this cause without breaking the passing examples. ' +
   'Keep every {{variable}} of the user template. Do not copy example-specific facts into the prompt. ' +
+  'When triedBefore lists edits that did not fix the cause, do not repeat them: say it differently, more firmly. ' +
   'Answer with one JSON object: {"part": one of editableParts, "text": the full new text of that part, ' +
   '"rationale": why this fixes the cause}.';
 

@@ -3,12 +3,13 @@ import type { EditablePart, ReflectionCriterion, ReflectionRequest } from '@kaiz
 import type { SimulatedOptions } from '../../simulated-options.js';
 import { choosePart, partText } from './choose-part.js';
 import { instructionFromDescription } from './description-instruction.js';
+import { lowerFirst } from './english-words.js';
 import type { OptimizerRates, OptimizerRuleName } from './optimizer-rules.js';
 import { looseParaphrase } from './paraphrase.js';
 import { keysPassingHave } from './passing-contrast.js';
 import type { Pick } from './pick.js';
 import { fieldHint, recurringHints } from './rationale-hints.js';
-import { alreadySays, appendSentences, normalizeText } from './sentence-text.js';
+import { alreadySays, appendSentences, finishSentence, normalizeText } from './sentence-text.js';
 
 /** At most this many sentences per edit: change as little as needed. */
 export const MAX_NEW_SENTENCES = 3;
@@ -69,9 +70,22 @@ function rationalesOf(request: ReflectionRequest, criterionId: string): string[]
   );
 }
 
-/** The specific sentences for the cause: each criterion's description as an instruction, then its rationales' hints. */
+/**
+ * Lines earlier edits added without fixing the cause, said again more firmly — what a reflection model told "this
+ * did not work" writes instead of repeating itself.
+ */
+function restatedCandidates(request: ReflectionRequest): Candidate[] {
+  return (request.triedBefore ?? []).flatMap((tried) =>
+    tried.added.map((line) => ({ key: `restate:${normalizeText(line)}`, text: restate(line) })),
+  );
+}
+
+/**
+ * The specific sentences for the cause: lines tried before, restated; each criterion's description as an
+ * instruction, then its rationales' hints.
+ */
 function specificCandidates(request: ReflectionRequest, forTool: boolean, pick: Pick): Candidate[] {
-  const candidates: Candidate[] = [];
+  const candidates: Candidate[] = restatedCandidates(request);
   for (const criterion of failingCriteria(request)) {
     const base =
       KIND_SENTENCES[criterion.kind] ?? instructionFromDescription(criterion.description, pick, criterion.id);
@@ -97,6 +111,27 @@ function specificCandidates(request: ReflectionRequest, forTool: boolean, pick: 
     }
   }
   return candidates;
+}
+
+/**
+ * An instruction said again more firmly: "Always" before an imperative ("Important:" before a prohibition), and an
+ * explicit "all" before its first plural object unless it has a quantifier already.
+ * @example
+ * restate('Fill in the details the page shows.'); // 'Always fill in all the details the page shows.'
+ * restate('Do not add prose.'); // 'Important: do not add prose, in any answer.'
+ */
+export function restate(sentence: string): string {
+  const body = sentence.trim().replace(/[.!?]+$/, '');
+  if (/^(?:do not|don't|never|avoid|leave out)\b/i.test(body)) {
+    return finishSentence(`Important: ${lowerFirst(body)}, in any answer`);
+  }
+  const scoped = /\b(?:all|every|each|any)\b/i.test(body)
+    ? body
+    : body.replace(/\bthe ([a-z]+s)\b/i, (_whole, noun: string) => `all the ${noun}`);
+  const firm = /^(?:always|important|make sure|ensure|check|your answer must)\b/i.test(scoped)
+    ? scoped
+    : `Always ${lowerFirst(scoped)}`;
+  return finishSentence(firm);
 }
 
 function describeCause(request: ReflectionRequest): string {
@@ -133,6 +168,8 @@ export function proposeReflection(
   const fired = new Set<OptimizerRuleName>();
   const forTool = part.startsWith('tool:');
   const seen = new Set<string>();
+  // What earlier edits added did not work: it is not proposed again as it was.
+  const triedLines = (request.triedBefore ?? []).flatMap((tried) => tried.added);
   let sentences: string[] = [];
   for (const candidate of specificCandidates(request, forTool, pick)) {
     const loose = happens(rules, 'paraphraseEdit', rates.paraphraseRate, pick.unit('paraphrase', candidate.key));
@@ -140,6 +177,7 @@ export function proposeReflection(
     const normal = normalizeText(text);
     if (seen.has(candidate.key) || seen.has(normal)) continue;
     if (alreadySays(current, candidate.text) || alreadySays(current, text)) continue;
+    if (triedLines.some((line) => alreadySays(line, text))) continue;
     if (sentences.some((sentence) => alreadySays(sentence, text))) continue;
     seen.add(candidate.key);
     seen.add(normal);

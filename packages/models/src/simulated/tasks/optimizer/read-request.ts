@@ -51,6 +51,26 @@ function isEditablePart(value: unknown): value is EditablePart {
   return value === 'system' || value === 'user' || (typeof value === 'string' && /^tool:.+/.test(value));
 }
 
+/** Edits tried before, present only when the request lists some (an absent field stays absent). */
+function readTriedBefore(value: unknown): Pick<ReflectionRequest, 'triedBefore'> {
+  const tried = list(value)
+    .filter(isRecord)
+    .flatMap((entry) =>
+      isEditablePart(entry.part)
+        ? [
+            {
+              part: entry.part,
+              added: list(entry.added)
+                .map(text)
+                .filter((line) => line !== ''),
+              outcome: text(entry.outcome),
+            },
+          ]
+        : [],
+    );
+  return tried.length === 0 ? {} : { triedBefore: tried };
+}
+
 function readReflection(document: Json): ReflectionRequest {
   const cause = isRecord(document.cause) ? document.cause : {};
   return {
@@ -72,6 +92,7 @@ function readReflection(document: Json): ReflectionRequest {
     },
     failing: examples(document.failing),
     passing: examples(document.passing),
+    ...readTriedBefore(document.triedBefore),
     guidance: text(document.guidance),
   };
 }
