@@ -235,6 +235,43 @@ describe('runOptimization', () => {
     expect(result.holdout?.after.score).toBe(1);
   });
 
+  it('reflects again on a cause the first edit did not move, telling the optimizer what it added', async () => {
+    // The first reflection writes a vague line that changes nothing; told so, the second writes the instruction.
+    const { evaluate } = port({ trap: false, groundedNeedsAsking: true });
+    const requests: { triedBefore?: readonly { added: readonly string[]; outcome: string }[] }[] = [];
+    const optimizer: NonNullable<OptimizationPorts['optimizer']> = {
+      async generate(request) {
+        const document = readOptimizerRequest(request.messages);
+        if (document === null || document.task !== 'reflect') throw new Error('not a reflect request');
+        requests.push(document);
+        const line = document.triedBefore === undefined ? 'Stick to the page.' : INSTRUCTIONS.grounded;
+        const text = `${document.prompt.system ?? ''}\n${line}`;
+        return {
+          text: JSON.stringify({ part: 'system', text, rationale: 'grounding' }),
+          usage: { inputTokens: 100, outputTokens: 20 },
+          cost: { calls: 1, paidCalls: 1, inputTokens: 100, outputTokens: 20, costUsd: 0 },
+        };
+      },
+    };
+    const base = input('Extract data from the page. Answer with JSON only.');
+    const result = await runOptimization(
+      { ...base, settings: { operators: ['reflect', 'merge'] } },
+      { evaluate, optimizer },
+    );
+    expect(requests[0]?.triedBefore).toBeUndefined();
+    expect(requests[1]?.triedBefore).toEqual([
+      {
+        part: 'system',
+        added: ['Stick to the page.'],
+        outcome: expect.stringMatching(/^minibatch of 3: .* no better$/),
+      },
+    ]);
+    const best = result.candidates.find((candidate) => candidate.id === result.bestId);
+    expect(best?.round).toBe(1);
+    expect(systemText(best?.content ?? base.start)).toMatch(/only facts stated/);
+    expect(result.holdout?.after.score).toBe(1);
+  });
+
   it('counts toward causesPerRound only the causes that gave a new proposal', async () => {
     // `json` fails whatever the prompt says, and its instruction is already there: attacking it proposes nothing,
     // so the round moves on to `tone`.

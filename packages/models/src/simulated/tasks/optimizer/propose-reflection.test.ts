@@ -1,6 +1,6 @@
 // Reflect requests: the part chosen, instructions from descriptions, rationales and passing examples, no duplicates.
 import { describe, expect, it } from 'vitest';
-import { MAX_NEW_SENTENCES, VAGUE_SENTENCES } from './propose-reflection.js';
+import { MAX_NEW_SENTENCES, restate, VAGUE_SENTENCES } from './propose-reflection.js';
 import { EXACT, failingExample, passingExample, reflectRequest, runOptimizer, SYSTEM } from './test-requests.js';
 
 const JSON_CRITERION = {
@@ -196,5 +196,29 @@ describe('sim:optimizer quality knobs', () => {
     expect(tally.overgeneralEdit / 400).toBeGreaterThan(0.05);
     expect(tally.overgeneralEdit / 400).toBeLessThan(0.16);
     expect(tally.clean / 400).toBeGreaterThan(0.55);
+  });
+
+  it('says a line an earlier edit tried without effect again, more firmly, instead of repeating it', () => {
+    const criterion = {
+      id: 'coverage',
+      description: 'Fills in the details the page shows, not just a name and description',
+      kind: 'custom',
+    };
+    const first = runOptimizer(reflectRequest(criterion));
+    expect(first.added).toEqual(['Fill in the details the page shows, not just a name and description.']);
+    const again = runOptimizer(
+      reflectRequest(criterion, {
+        triedBefore: [{ part: 'system', added: first.added, outcome: 'minibatch of 3: 0.500 → 0.500, no better' }],
+      }),
+    );
+    expect(again.added).toEqual(['Always fill in all the details the page shows, not just a name and description.']);
+    expect(again.answer?.text).not.toContain('\nFill in the details');
+  });
+
+  it('restates imperatives with "Always" and an explicit "all", prohibitions with "Important"', () => {
+    expect(restate('Fill in the details the page shows.')).toBe('Always fill in all the details the page shows.');
+    expect(restate('Include every property.')).toBe('Always include every property.');
+    expect(restate('Make sure the answer is JSON.')).toBe('Make sure the answer is JSON.');
+    expect(restate('Do not add prose.')).toBe('Important: do not add prose, in any answer.');
   });
 });
