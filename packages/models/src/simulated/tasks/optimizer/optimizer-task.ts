@@ -8,7 +8,9 @@
 //   failing criterion's description becomes an imperative ("Answers with JSON only" → "Answer with JSON only.",
 //   noun phrases and adjectives through templates by hash); what at least half (and two) of its rationales say adds
 //   a hint (a missing key → "Always include the "x" field.", invalid JSON, a wrong type, a value, a language); JSON
-//   keys every passing output has and most failing JSON outputs lack add a field hint. At most 3 new sentences,
+//   keys every passing output has and most failing JSON outputs lack add a field hint. Lines the request's
+//   `triedBefore` says did not help are not repeated: they come back first, restated more firmly ("Always … all the
+//   …"). At most 3 new sentences,
 //   appended to the part's text (kept verbatim), none whose normalized words the text already holds; nothing new →
 //   the text unchanged.
 // - `rewrite` (OPRO): the best earlier prompt's first sentence, a hash-chosen ~70 % of its other sentences, what the
