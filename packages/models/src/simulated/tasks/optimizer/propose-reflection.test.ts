@@ -197,7 +197,9 @@ describe('sim:optimizer quality knobs', () => {
     expect(tally.overgeneralEdit / 400).toBeLessThan(0.16);
     expect(tally.clean / 400).toBeGreaterThan(0.55);
   });
+});
 
+describe('sim:optimizer reflect after edits that did not help', () => {
   it('says a line an earlier edit tried without effect again, more firmly, instead of repeating it', () => {
     const criterion = {
       id: 'coverage',
