@@ -354,6 +354,38 @@ describe('runOptimization', () => {
     expect(result.candidates.some((candidate) => candidate.acceptance?.kind === 'compression')).toBe(true);
   });
 
+  it('ends cancelled, not failed, when the abort cuts a model call short', async () => {
+    const { evaluate } = port({ trap: false });
+    const controller = { aborted: false };
+    const optimizer: NonNullable<OptimizationPorts['optimizer']> = {
+      async generate() {
+        // As a provider call does when its AbortSignal fires mid-request.
+        controller.aborted = true;
+        throw new Error('This operation was aborted');
+      },
+    };
+    const result = await runOptimization(
+      { ...input('Extract data from the page.'), settings: { operators: ['reflect', 'merge'] } },
+      { evaluate, optimizer, signal: controller },
+    );
+    expect(result.status).toBe('cancelled');
+    expect(result.candidates[0]?.status).toBe('start');
+    expect(result.holdout).toBeNull();
+  });
+
+  it('fails when a model call fails without an abort', async () => {
+    const { evaluate } = port({ trap: false });
+    const optimizer: NonNullable<OptimizationPorts['optimizer']> = {
+      generate: () => Promise.reject(new Error('provider down')),
+    };
+    await expect(
+      runOptimization(
+        { ...input('Extract data from the page.'), settings: { operators: ['reflect', 'merge'] } },
+        { evaluate, optimizer },
+      ),
+    ).rejects.toThrow('provider down');
+  });
+
   it('emits ordered events ending with the result, and stops when cancelled', async () => {
     const { evaluate } = port({ trap: false });
     const types: string[] = [];

@@ -147,8 +147,10 @@ class OptimizationRun {
       await this.update(start, { validation: this.validationScore(start) });
       status = await this.search();
     } catch (error) {
-      if (!(error instanceof OutOfBudget)) throw error;
-      status = 'budget-exhausted';
+      if (error instanceof OutOfBudget) status = 'budget-exhausted';
+      // A model call cut short by the abort (a port passes the signal on) ends the run as cancelled, not as a failure.
+      else if (this.ports.signal?.aborted === true) status = 'cancelled';
+      else throw error;
     }
     if (this.ports.signal?.aborted === true) status = 'cancelled';
     const result = await this.finish(start, status);
