@@ -272,6 +272,34 @@ describe('runOptimization', () => {
     expect(result.holdout?.after.score).toBe(1);
   });
 
+  it('does not count a minibatch gain as promising for a cause when no item failing the cause was fixed', async () => {
+    // Every item fails `json`; every fourth also fails `tone`. For the tone cause this optimizer asks for JSON (and
+    // brevity): the minibatch score rises — through json — while tone fails as before.
+    const { evaluate } = port({ trap: false, toneNeedsAsking: true });
+    const optimizer: NonNullable<OptimizationPorts['optimizer']> = {
+      async generate(request) {
+        const document = readOptimizerRequest(request.messages);
+        if (document === null || document.task !== 'reflect') throw new Error('not a reflect request');
+        const line = document.cause.id === 'cause:tone' ? 'Answer with JSON only.\nBe concise.' : INSTRUCTIONS.json;
+        return {
+          text: JSON.stringify({ part: 'system', text: `${document.prompt.system ?? ''}\n${line}`, rationale: 'r' }),
+          usage: { inputTokens: 100, outputTokens: 20 },
+          cost: { calls: 1, paidCalls: 1, inputTokens: 100, outputTokens: 20, costUsd: 0 },
+        };
+      },
+    };
+    const base = input('Extract data from the page. Use only facts stated on the page.');
+    const result = await runOptimization(
+      { ...base, settings: { operators: ['reflect', 'merge'] } },
+      { evaluate, optimizer },
+    );
+    const forTone = result.candidates.find(
+      (candidate) => candidate.edit?.causeId === 'cause:tone' && /Be concise/.test(systemText(candidate.content) ?? ''),
+    );
+    expect(forTone?.minibatch?.score).toBeGreaterThan(forTone?.minibatch?.parentScore ?? 1);
+    expect(forTone?.status).toBe('rejected-minibatch');
+  });
+
   it('counts toward causesPerRound only the causes that gave a new proposal', async () => {
     // `json` fails whatever the prompt says, and its instruction is already there: attacking it proposes nothing,
     // so the round moves on to `tone`.

@@ -298,7 +298,9 @@ class OptimizationRun {
         if (candidate === null) continue;
         if (!triedOne) attacked++;
         triedOne = true;
-        if (await this.beatsBestOn(candidate, minibatch)) {
+        // Promising: a higher score on the minibatch that comes (at least in part) from fixing the cause — a gain on
+        // another criterion alone is the noise of a 3-item screen, or an edit that belongs to another cause.
+        if ((await this.beatsBestOn(candidate, minibatch)) && this.fixesCause(candidate, cause, minibatch)) {
           promising.push(candidate);
           break;
         }
@@ -316,6 +318,15 @@ class OptimizationRun {
       }
     }
     return { promising, neutral };
+  }
+
+  /** Whether some item of `items` fails a criterion of the cause under the best and passes it under the candidate. */
+  private fixesCause(candidate: Candidate, cause: RootCause, items: readonly DatasetItem[]): boolean {
+    return items.some((item) => {
+      const before = this.best.results.get(item.itemId);
+      const after = candidate.results.get(item.itemId);
+      return cause.criteria.some((id) => before?.statuses[id] === 'failed' && after?.statuses[id] === 'passed');
+    });
   }
 
   /** Whether the candidate scored exactly as the best on every item of the minibatch. */
