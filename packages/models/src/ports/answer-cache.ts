@@ -1,5 +1,6 @@
 // The answer cache the optimization ports use: one key per distinct model request, so a rerun pays for nothing twice.
 import { canonicalJson } from '@kaizen/core';
+import type { CallModelResult } from '../call-model.js';
 
 /** Bumped when what a cached answer holds changes; equal to the SDK's response cache format, so both share entries. */
 const CACHE_FORMAT = 1;
@@ -13,6 +14,22 @@ export interface CachedAnswer {
   readonly latencyMs: number;
   /** The model that answered (a dated snapshot when the provider reports one). */
   readonly model: string;
+}
+
+/**
+ * What a model call answered, as the cache keeps it.
+ * @example
+ * await cache.put([{ key, value: cachedAnswerOf(await callModel(options)) }]);
+ */
+export function cachedAnswerOf(result: CallModelResult): CachedAnswer {
+  return {
+    text: result.text,
+    inputTokens: result.usage.inputTokens,
+    outputTokens: result.usage.outputTokens,
+    costUsd: result.costUsd,
+    latencyMs: result.latencyMs,
+    model: result.model,
+  };
 }
 
 /**

@@ -19,7 +19,7 @@ import { type CallParams, readCallParams } from '../call-params.js';
 import { createLimiter } from '../limit-concurrency.js';
 import type { ResolveModelOptions } from '../resolve-model.js';
 import type { RetryOptions } from '../retry.js';
-import { type AnswerCache, answerCacheKey, type CachedAnswer } from './answer-cache.js';
+import { type AnswerCache, answerCacheKey, type CachedAnswer, cachedAnswerOf } from './answer-cache.js';
 import { modelKey } from './model-key.js';
 
 export interface EvaluatePortOptions {
@@ -108,14 +108,7 @@ export function createEvaluatePort(options: EvaluatePortOptions): OptimizationPo
         ...(options.signal !== undefined ? { signal: options.signal } : {}),
       });
       paidCalls++;
-      const value: CachedAnswer = {
-        text: result.text,
-        inputTokens: result.usage.inputTokens,
-        outputTokens: result.usage.outputTokens,
-        costUsd: result.costUsd,
-        latencyMs: result.latencyMs,
-        model: result.model,
-      };
+      const value: CachedAnswer = cachedAnswerOf(result);
       if (plan.key !== null) {
         // Identical requests within one batch (two items with the same input) are paid for once.
         hits.set(plan.key, value);

@@ -4,7 +4,7 @@ import type { OptimizerPort } from '@kaizen/core';
 import { callModel } from '../call-model.js';
 import type { ResolveModelOptions } from '../resolve-model.js';
 import type { RetryOptions } from '../retry.js';
-import { type AnswerCache, answerCacheKey, type CachedAnswer } from './answer-cache.js';
+import { type AnswerCache, answerCacheKey, type CachedAnswer, cachedAnswerOf } from './answer-cache.js';
 import { modelKey } from './model-key.js';
 
 export interface OptimizerPortOptions {
@@ -52,14 +52,7 @@ export function createOptimizerPort(options: OptimizerPortOptions): OptimizerPor
           ...(options.signal !== undefined ? { signal: options.signal } : {}),
         });
         paid = 1;
-        answer = {
-          text: result.text,
-          inputTokens: result.usage.inputTokens,
-          outputTokens: result.usage.outputTokens,
-          costUsd: result.costUsd,
-          latencyMs: result.latencyMs,
-          model: result.model,
-        };
+        answer = cachedAnswerOf(result);
         await options.cache?.put([{ key, value: answer }]);
       }
       return {

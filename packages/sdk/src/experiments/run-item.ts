@@ -3,6 +3,7 @@
 import type { CompiledChecklist, PriceTable } from '@kaizen/core';
 import {
   type CallParams,
+  cachedAnswerOf,
   callModel,
   type DatasetItemPlan,
   type ResolveModelOptions,
@@ -58,14 +59,7 @@ async function answer(runner: ItemRunner, plan: ItemPlan & { messages: NonNullab
     ...(runner.prices !== undefined ? { prices: runner.prices } : {}),
     ...(runner.resolve !== undefined ? { resolve: runner.resolve } : {}),
   });
-  const fresh: CachedAnswer = {
-    text: result.text,
-    inputTokens: result.usage.inputTokens,
-    outputTokens: result.usage.outputTokens,
-    costUsd: result.costUsd,
-    latencyMs: result.latencyMs,
-    model: result.model,
-  };
+  const fresh: CachedAnswer = cachedAnswerOf(result);
   if (runner.cache !== null && plan.key !== null) await runner.cache.put(plan.key, fresh);
   return { answer: fresh, cached: false };
 }

@@ -10,7 +10,7 @@ import type {
   Span,
 } from '@kaizen/core';
 import type { DatasetItemPlan } from '@kaizen/models';
-import { type ReplayAnswerContext, replayAnswer } from './replay-answer.js';
+import { type AnswerContext, answerOnce } from '../experiments/answer-once.js';
 import type { ReplayRunSpec } from './replay-run-spec.js';
 import { shadowIds } from './shadow-ids.js';
 import { shadowSpan } from './shadow-span.js';
@@ -29,7 +29,7 @@ export interface ReplayTraceContext {
   readonly experimentId: string;
   readonly spec: ReplayRunSpec;
   readonly candidate: PromptVersion;
-  readonly answers: ReplayAnswerContext;
+  readonly answers: AnswerContext;
   readonly prices?: PriceTable | undefined;
   readonly redactor?: Redactor | undefined;
 }
@@ -71,7 +71,7 @@ export async function replayTrace(
       item: itemOf(itemId, { error: `skipped: ${plan.error ?? 'the input does not fit the prompt'}` }),
     };
   }
-  const got = await replayAnswer(context.answers, plan.key, plan.messages);
+  const got = await answerOnce(context.answers, plan.key, plan.messages);
   const sourceSpanId = source.metadata.sourceSpanId;
   const span = shadowSpan(
     {

@@ -1,18 +1,25 @@
-// One replayed call's answer: from the response cache, or a model call whose answer is written to the cache before
-// anything else happens (a killed worker loses at most the calls in flight), as a server-side experiment item does.
+// One dataset item's answer in a server-side experiment or replay run: from the response cache, or a model call whose
+// answer is written to the cache before anything else happens (a killed worker loses at most the calls in flight).
 // Items with the same request in one execution pay once.
 import type { ChatTemplateMessage, PriceTable } from '@kaizen/core';
-import { type AnswerCache, type CachedAnswer, type CallParams, callModel, type RetryOptions } from '@kaizen/models';
+import {
+  type AnswerCache,
+  type CachedAnswer,
+  type CallParams,
+  cachedAnswerOf,
+  callModel,
+  type RetryOptions,
+} from '@kaizen/models';
 import type { ModelRef } from '../optimizations/optimization-models.js';
 
-export interface ReplayAnswerContext {
+export interface AnswerContext {
   readonly model: ModelRef;
   readonly params: CallParams;
   readonly outputSchema: Readonly<Record<string, unknown>> | null;
   readonly cache: AnswerCache;
   /** Answers known to this execution (looked up per page, and every answer it paid for). */
   readonly hits: Map<string, CachedAnswer>;
-  readonly inflight: Map<string, Promise<ReplayAnswer>>;
+  readonly inflight: Map<string, Promise<Answer>>;
   /** Told once per paid model call, after its answer is in the cache. */
   readonly onPaidCall: () => void;
   readonly signal?: AbortSignal | undefined;
@@ -21,17 +28,13 @@ export interface ReplayAnswerContext {
   readonly prices?: PriceTable | undefined;
 }
 
-export type ReplayAnswer =
+export type Answer =
   | { readonly answer: CachedAnswer; readonly cached: boolean }
   | { readonly failure: string; readonly cached: false };
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-async function pay(
-  context: ReplayAnswerContext,
-  key: string,
-  messages: readonly ChatTemplateMessage[],
-): Promise<ReplayAnswer> {
+async function pay(context: AnswerContext, key: string, messages: readonly ChatTemplateMessage[]): Promise<Answer> {
   let answer: CachedAnswer;
   try {
     const result = await callModel({
@@ -44,16 +47,9 @@ async function pay(
       ...(context.retry !== undefined ? { retry: context.retry } : {}),
       ...(context.prices !== undefined ? { prices: context.prices } : {}),
     });
-    answer = {
-      text: result.text,
-      inputTokens: result.usage.inputTokens,
-      outputTokens: result.usage.outputTokens,
-      costUsd: result.costUsd,
-      latencyMs: result.latencyMs,
-      model: result.model,
-    };
+    answer = cachedAnswerOf(result);
   } catch (error) {
-    // Stopped, not failed: the trace is left for the execution that resumes the run.
+    // Stopped, not failed: the item is left for the execution that resumes the run.
     context.signal?.throwIfAborted();
     return { failure: `model call failed: ${messageOf(error)}`, cached: false };
   }
@@ -67,13 +63,13 @@ async function pay(
 /**
  * Throws only when the run must stop: the signal aborted or the cache could not be written.
  * @example
- * const got = await replayAnswer(context, key, messages); // { answer: { text, inputTokens, … }, cached } or { failure }
+ * const got = await answerOnce(context, key, messages); // { answer: { text, inputTokens, … }, cached } or { failure }
  */
-export async function replayAnswer(
-  context: ReplayAnswerContext,
+export async function answerOnce(
+  context: AnswerContext,
   key: string,
   messages: readonly ChatTemplateMessage[],
-): Promise<ReplayAnswer> {
+): Promise<Answer> {
   const hit = context.hits.get(key);
   if (hit !== undefined) return { answer: hit, cached: true };
   const waiting = context.inflight.get(key);
