@@ -1,10 +1,11 @@
 // Turns a request to run an experiment on the server (names, optional versions or label, model) into the experiment
 // to create, with its pinned run spec: everything is checked before the row exists (missing prompt, dataset version,
 // split without items, evaluator, unusable model), so a bad request is a 4xx, never a `failed` experiment later.
-import { type DatasetSplit, KaizenError, type PromptVersion } from '@kaizen/core';
+import { type DatasetSplit, KaizenError } from '@kaizen/core';
 import { isSimulatedModel, readCallParams } from '@kaizen/models';
 import type { CreateExperimentInput, DatasetVersion, EvaluatorVersion, Store } from '@kaizen/store';
 import type { ModelRef } from '../optimizations/optimization-models.js';
+import { findPromptVersion } from '../prompts/find-prompt-version.js';
 import { type ExperimentRunSpec, SERVER_RUN_FORMAT, SERVER_RUN_KEY } from './experiment-run-spec.js';
 
 export const DEFAULT_EXPERIMENT_CONCURRENCY = 4;
@@ -30,23 +31,6 @@ export interface ExperimentRunRequestContext {
   readonly store: Store;
   /** Throws for a model that cannot be used (unknown provider, missing API key). */
   readonly resolveModel: (spec: string) => ModelRef;
-}
-
-async function promptVersion(store: Store, projectId: string, prompt: ExperimentRunRequest['prompt']) {
-  const { name } = prompt;
-  let found: PromptVersion | null;
-  if (prompt.version !== undefined) {
-    found = await store.prompts.getVersion(projectId, name, prompt.version);
-    if (found === null) throw new KaizenError('not_found', `prompt "${name}" has no version ${prompt.version}`);
-  } else if (prompt.label !== undefined) {
-    found = await store.prompts.getVersionByLabel(projectId, name, prompt.label);
-    if (found === null) throw new KaizenError('not_found', `prompt "${name}" has no label "${prompt.label}"`);
-  } else {
-    const latest = (await store.prompts.getPrompt(projectId, name))?.versions[0];
-    found = latest === undefined ? null : await store.prompts.getVersion(projectId, name, latest.version);
-    if (found === null) throw new KaizenError('not_found', `prompt "${name}" not found`);
-  }
-  return found;
 }
 
 async function datasetVersion(
@@ -116,7 +100,7 @@ export async function resolveExperimentRunRequest(
   request: ExperimentRunRequest,
 ): Promise<CreateExperimentInput> {
   const { store } = context;
-  const version = await promptVersion(store, projectId, request.prompt);
+  const version = await findPromptVersion(store, projectId, request.prompt);
   const dataset = await datasetVersion(store, projectId, request.dataset);
   const evaluator = await evaluatorVersion(store, projectId, request.evaluator);
   checkModel(context, request.model);

@@ -1,9 +1,10 @@
 // Turns a request to optimize (names, optional versions, models, limits) into a run's pinned input, checking
 // everything a run needs before its row exists: the versions, train and validation items, a usable model.
-import { KaizenError, type OptimizationBudget, type OptimizationSettings, type PromptVersion } from '@kaizen/core';
+import { KaizenError, type OptimizationBudget, type OptimizationSettings } from '@kaizen/core';
 import { isSimulatedModel } from '@kaizen/models';
 import type { CreateOptimizationRunInput, Store } from '@kaizen/store';
 import type { EvaluatorCompiler } from '../online/compiled-evaluators.js';
+import { findPromptVersion } from '../prompts/find-prompt-version.js';
 import type { ModelRef } from './optimization-models.js';
 
 export interface OptimizationRequest {
@@ -25,26 +26,6 @@ export interface RequestContext {
   readonly compiler: EvaluatorCompiler;
   readonly resolveModel: (spec: string) => ModelRef;
   readonly defaultOptimizerModel: string | null;
-}
-
-async function startVersion(store: Store, projectId: string, request: OptimizationRequest): Promise<PromptVersion> {
-  const { prompts } = store;
-  const name = request.prompt;
-  if (request.version !== undefined) {
-    const found = await prompts.getVersion(projectId, name, request.version);
-    if (found === null) throw new KaizenError('not_found', `prompt "${name}" has no version ${request.version}`);
-    return found;
-  }
-  if (request.label !== undefined) {
-    const found = await prompts.getVersionByLabel(projectId, name, request.label);
-    if (found === null) throw new KaizenError('not_found', `prompt "${name}" has no label "${request.label}"`);
-    return found;
-  }
-  const details = await prompts.getPrompt(projectId, name);
-  const latest = details?.versions[0];
-  const found = latest === undefined ? null : await prompts.getVersion(projectId, name, latest.version);
-  if (found === null) throw new KaizenError('not_found', `prompt "${name}" not found`);
-  return found;
 }
 
 async function datasetVersion(store: Store, projectId: string, request: OptimizationRequest): Promise<number> {
@@ -94,7 +75,11 @@ export async function resolveOptimizationRequest(
   projectId: string,
   request: OptimizationRequest,
 ): Promise<CreateOptimizationRunInput> {
-  const start = await startVersion(context.store, projectId, request);
+  const start = await findPromptVersion(context.store, projectId, {
+    name: request.prompt,
+    version: request.version,
+    label: request.label,
+  });
   const version = await datasetVersion(context.store, projectId, request);
   const evaluator =
     request.evaluatorVersion !== undefined

@@ -7,6 +7,7 @@ import { KaizenError, type PromptVersion } from '@kaizen/core';
 import { isSimulatedModel, readCallParams } from '@kaizen/models';
 import type { Experiment, Store } from '@kaizen/store';
 import type { ModelRef } from '../optimizations/optimization-models.js';
+import { findPromptVersion } from '../prompts/find-prompt-version.js';
 import { collectReplaySources, type SkippedSource } from './collect-replay-sources.js';
 import { replayDatasetName } from './replay-dataset-name.js';
 import {
@@ -39,23 +40,6 @@ export interface ReplayRunRequestContext {
   readonly resolveModel: (spec: string) => ModelRef;
   /** The request's time; default now. */
   readonly now?: () => Date;
-}
-
-async function candidateVersion(store: Store, projectId: string, prompt: ReplayRunRequest['prompt']) {
-  const { name } = prompt;
-  let found: PromptVersion | null;
-  if (prompt.version !== undefined) {
-    found = await store.prompts.getVersion(projectId, name, prompt.version);
-    if (found === null) throw new KaizenError('not_found', `prompt "${name}" has no version ${prompt.version}`);
-  } else if (prompt.label !== undefined) {
-    found = await store.prompts.getVersionByLabel(projectId, name, prompt.label);
-    if (found === null) throw new KaizenError('not_found', `prompt "${name}" has no label "${prompt.label}"`);
-  } else {
-    const latest = (await store.prompts.getPrompt(projectId, name))?.versions[0];
-    found = latest === undefined ? null : await store.prompts.getVersion(projectId, name, latest.version);
-    if (found === null) throw new KaizenError('not_found', `prompt "${name}" not found`);
-  }
-  return found;
 }
 
 function modelOf(context: ReplayRunRequestContext, version: PromptVersion, requested: string | undefined): string {
@@ -107,7 +91,7 @@ export async function createReplayRun(
       `targetEnvironment: the replay would write into the environment it reads ("${sourceEnvironment}")`,
     );
   }
-  const version = await candidateVersion(store, projectId, request.prompt);
+  const version = await findPromptVersion(store, projectId, request.prompt);
   const model = modelOf(context, version, request.model);
   const concurrency = request.concurrency ?? DEFAULT_REPLAY_CONCURRENCY;
   const spec: ReplayRunSpec = {
