@@ -2,5 +2,6 @@
 export * from './answer-cache.js';
 export * from './create-evaluate-port.js';
 export * from './create-optimizer-port.js';
+export * from './experiment-item-run.js';
 export * from './model-key.js';
 export * from './plan-dataset-item.js';

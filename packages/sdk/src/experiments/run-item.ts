@@ -6,8 +6,10 @@ import {
   cachedAnswerOf,
   callModel,
   type DatasetItemPlan,
+  experimentItemRun,
   type ResolveModelOptions,
   type RetryOptions,
+  scoreAnswer,
 } from '@kaizen/models';
 import type { DatasetItem } from './dataset-api-types.js';
 import type { ExperimentItem } from './experiment-api-types.js';
@@ -31,20 +33,6 @@ export interface ItemRunner {
 }
 
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-function failed(itemId: string, error: string): ExperimentItem {
-  return {
-    itemId,
-    output: null,
-    error,
-    cached: false,
-    result: null,
-    inputTokens: null,
-    outputTokens: null,
-    costUsd: null,
-    latencyMs: null,
-  };
-}
 
 async function answer(runner: ItemRunner, plan: ItemPlan & { messages: NonNullable<ItemPlan['messages']> }) {
   const hit = plan.key === null ? undefined : runner.hits.get(plan.key);
@@ -70,34 +58,13 @@ async function answer(runner: ItemRunner, plan: ItemPlan & { messages: NonNullab
  */
 export async function runItem(runner: ItemRunner, plan: ItemPlan): Promise<ExperimentItem> {
   const itemId = plan.item.itemId;
-  if (plan.messages === null) return failed(itemId, plan.error ?? 'the input does not fit the prompt');
+  if (plan.messages === null)
+    return experimentItemRun(itemId, { error: plan.error ?? 'the input does not fit the prompt' });
   let got: Awaited<ReturnType<typeof answer>>;
   try {
     got = await answer(runner, { ...plan, messages: plan.messages });
   } catch (error) {
-    return failed(itemId, `model call failed: ${errorMessage(error)}`);
+    return experimentItemRun(itemId, { error: `model call failed: ${errorMessage(error)}` });
   }
-  const { inputTokens, outputTokens, costUsd, latencyMs, text } = got.answer;
-  const result = await runner.compiled.evaluate({
-    output: text,
-    ...('expected' in plan.item ? { expected: plan.item.expected } : {}),
-    input: plan.item.input,
-    latencyMs,
-    inputTokens,
-    outputTokens,
-    totalTokens: inputTokens === null || outputTokens === null ? null : inputTokens + outputTokens,
-    costUsd,
-    metadata: plan.item.metadata,
-  });
-  return {
-    itemId,
-    output: text,
-    error: null,
-    cached: got.cached,
-    result,
-    inputTokens,
-    outputTokens,
-    costUsd,
-    latencyMs,
-  };
+  return scoreAnswer(runner.compiled, plan.item, got.answer, got.cached);
 }

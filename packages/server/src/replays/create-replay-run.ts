@@ -4,11 +4,11 @@
 // `replay.<prompt>` (an experiment must reference a dataset version: experiments.dataset_* is a foreign key), whose
 // items are the recorded inputs, keyed by source trace id; traces without an input become items with an error at once.
 import { KaizenError, type PromptVersion } from '@kaizen/core';
-import { isSimulatedModel, readCallParams } from '@kaizen/models';
+import { experimentItemRun, isSimulatedModel, readCallParams } from '@kaizen/models';
 import type { Experiment, Store } from '@kaizen/store';
 import type { ModelRef } from '../optimizations/optimization-models.js';
 import { findPromptVersion } from '../prompts/find-prompt-version.js';
-import { collectReplaySources, type SkippedSource } from './collect-replay-sources.js';
+import { collectReplaySources } from './collect-replay-sources.js';
 import { replayDatasetName } from './replay-dataset-name.js';
 import {
   DEFAULT_REPLAY_CONCURRENCY,
@@ -56,20 +56,6 @@ function modelOf(context: ReplayRunRequestContext, version: PromptVersion, reque
     throw new KaizenError('invalid_input', `model: ${error instanceof Error ? error.message : String(error)}`);
   }
   return spec;
-}
-
-function skippedItem(source: SkippedSource) {
-  return {
-    itemId: source.traceId,
-    output: null,
-    error: `skipped: ${source.reason}`,
-    cached: false,
-    result: null,
-    inputTokens: null,
-    outputTokens: null,
-    costUsd: null,
-    latencyMs: null,
-  };
 }
 
 /**
@@ -162,7 +148,11 @@ export async function createReplayRun(
     },
   });
   if (sources.skipped.length > 0) {
-    await store.experiments.addItems(projectId, experiment.id, sources.skipped.map(skippedItem));
+    await store.experiments.addItems(
+      projectId,
+      experiment.id,
+      sources.skipped.map((source) => experimentItemRun(source.traceId, { error: `skipped: ${source.reason}` })),
+    );
   }
   return experiment;
 }

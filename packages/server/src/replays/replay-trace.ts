@@ -9,7 +9,7 @@ import type {
   Redactor,
   Span,
 } from '@kaizen/core';
-import type { DatasetItemPlan } from '@kaizen/models';
+import { type DatasetItemPlan, experimentItemRun } from '@kaizen/models';
 import { type AnswerContext, answerOnce } from '../experiments/answer-once.js';
 import type { ReplayRunSpec } from './replay-run-spec.js';
 import { shadowIds } from './shadow-ids.js';
@@ -39,21 +39,6 @@ export interface ReplayedTrace {
   readonly item: ExperimentItemRun;
 }
 
-function itemOf(itemId: string, fields: Partial<ExperimentItemRun>): ExperimentItemRun {
-  return {
-    itemId,
-    output: null,
-    error: null,
-    cached: false,
-    result: null,
-    inputTokens: null,
-    outputTokens: null,
-    costUsd: null,
-    latencyMs: null,
-    ...fields,
-  };
-}
-
 /**
  * Throws only when the run must stop: the signal aborted or the cache could not be written.
  * @example
@@ -68,7 +53,7 @@ export async function replayTrace(
   if (plan.messages === null || plan.key === null) {
     return {
       span: null,
-      item: itemOf(itemId, { error: `skipped: ${plan.error ?? 'the input does not fit the prompt'}` }),
+      item: experimentItemRun(itemId, { error: `skipped: ${plan.error ?? 'the input does not fit the prompt'}` }),
     };
   }
   const got = await answerOnce(context.answers, plan.key, plan.messages);
@@ -90,9 +75,9 @@ export async function replayTrace(
     },
     { prices: context.prices, redactor: context.redactor },
   );
-  if ('failure' in got) return { span, item: itemOf(itemId, { error: got.failure }) };
+  if ('failure' in got) return { span, item: experimentItemRun(itemId, { error: got.failure }) };
   const { text, inputTokens, outputTokens, costUsd, latencyMs } = got.answer;
-  const item = itemOf(itemId, {
+  const item = experimentItemRun(itemId, {
     output: text,
     cached: got.cached,
     result: NO_CRITERIA,
