@@ -1,7 +1,7 @@
 // One dataset item's answer in a server-side experiment or replay run: from the response cache, or a model call whose
 // answer is written to the cache before anything else happens (a killed worker loses at most the calls in flight).
 // Items with the same request in one execution pay once.
-import type { ChatTemplateMessage, PriceTable } from '@kaizen/core';
+import type { ChatTemplateMessage, PriceTable, PromptVersion } from '@kaizen/core';
 import {
   type AnswerCache,
   type CachedAnswer,
@@ -9,8 +9,11 @@ import {
   cachedAnswerOf,
   callModel,
   type RetryOptions,
+  readCallParams,
 } from '@kaizen/models';
-import type { ModelRef } from '../optimizations/optimization-models.js';
+import type { Store } from '@kaizen/store';
+import { defaultResolveModel, type ModelRef } from '../optimizations/optimization-models.js';
+import { createStoreAnswerCache } from '../optimizations/store-answer-cache.js';
 
 export interface AnswerContext {
   readonly model: ModelRef;
@@ -26,6 +29,52 @@ export interface AnswerContext {
   readonly timeoutMs?: number | undefined;
   readonly retry?: Partial<RetryOptions> | undefined;
   readonly prices?: PriceTable | undefined;
+}
+
+/** What experiment and replay runs are configured with for their model calls. */
+export interface AnswerDeps {
+  /** Turns the spec's model string into what is called; default @kaizen/models' resolveModel. Tests wrap it. */
+  readonly resolveModel?: ((spec: string) => ModelRef) | undefined;
+  /** Cost of answers that report none; default DEFAULT_PRICES (as at ingest). */
+  readonly prices?: PriceTable | undefined;
+  /** Per model-call attempt; default the models package's. */
+  readonly timeoutMs?: number | undefined;
+  readonly retry?: Partial<RetryOptions> | undefined;
+}
+
+/**
+ * One execution's answers for a prompt version: the project's response cache, the spec's model, the version's call
+ * parameters and output schema; `counters.modelCalls` counts the paid calls.
+ * @example
+ * const answers = createAnswerContext(deps, { store, projectId, model: spec.model, version, counters, signal });
+ */
+export function createAnswerContext(
+  deps: AnswerDeps & { readonly store: Store },
+  options: {
+    readonly projectId: string;
+    readonly model: string;
+    readonly version: PromptVersion;
+    readonly counters: { modelCalls: number };
+    readonly signal?: AbortSignal | undefined;
+  },
+): AnswerContext {
+  const { counters } = options;
+  return {
+    // Answers are cached under the spec's model string whatever object answers them, as kaizen eval caches them.
+    model: (deps.resolveModel ?? defaultResolveModel)(options.model),
+    params: readCallParams(options.version.params),
+    outputSchema: options.version.outputSchema,
+    cache: createStoreAnswerCache(deps.store, options.projectId),
+    hits: new Map(),
+    inflight: new Map(),
+    onPaidCall: () => {
+      counters.modelCalls++;
+    },
+    signal: options.signal,
+    timeoutMs: deps.timeoutMs,
+    retry: deps.retry,
+    prices: deps.prices,
+  };
 }
 
 export type Answer =

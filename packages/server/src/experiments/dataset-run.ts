@@ -2,8 +2,9 @@
 // holds skipped, a page's cached answers looked up at once, items run under a concurrency limit, what finished kept
 // on a stop or a failure), and how an execution ends — so a job handler treats both alike.
 import { type DatasetItem, type DatasetSplit, type Experiment, KaizenError } from '@kaizen/core';
-import { type AnswerCache, type CachedAnswer, createLimiter, type DatasetItemPlan } from '@kaizen/models';
+import { createLimiter, type DatasetItemPlan } from '@kaizen/models';
 import type { Store } from '@kaizen/store';
+import type { AnswerContext } from './answer-once.js';
 
 /** Dataset items read, planned and looked up in the cache at a time. */
 const PAGE_ITEMS = 200;
@@ -104,8 +105,7 @@ export interface DatasetPagesInput {
   readonly stored: ReadonlySet<string>;
   readonly plan: (item: DatasetItem) => Promise<DatasetItemPlan<DatasetItem>>;
   /** Where a page's cached answers are looked up, and the map they go to (one page's at a time). */
-  readonly cache: AnswerCache;
-  readonly hits: Map<string, CachedAnswer>;
+  readonly answers: Pick<AnswerContext, 'cache' | 'hits'>;
   readonly concurrency: number;
   readonly signal?: AbortSignal | undefined;
   /** Runs one item and hands it to the writer; rejects only when the run must stop. */
@@ -118,7 +118,7 @@ export interface DatasetPagesInput {
  * Every item of the dataset version the experiment does not hold yet, page by page; the writer is flushed at the end
  * and — what finished before a stop or a failure is kept — when anything throws.
  * @example
- * await runDatasetPages({ store, projectId, dataset, stored, plan, cache, hits, concurrency, signal, run, writer, counters });
+ * await runDatasetPages({ store, projectId, dataset, stored, plan, answers, concurrency, signal, run, writer, counters });
  */
 export async function runDatasetPages(input: DatasetPagesInput): Promise<void> {
   const { store, projectId, dataset, signal, writer } = input;
@@ -136,9 +136,10 @@ export async function runDatasetPages(input: DatasetPagesInput): Promise<void> {
         page.items.filter((item) => !input.stored.has(item.itemId)).map((item) => input.plan(item)),
       );
       // One page's answers in memory at a time; later pages find this page's paid answers in the cache.
-      input.hits.clear();
+      const { cache, hits } = input.answers;
+      hits.clear();
       const keys = plans.flatMap((plan) => (plan.key === null ? [] : [plan.key]));
-      for (const [key, value] of await input.cache.lookup(keys)) input.hits.set(key, value);
+      for (const [key, value] of await cache.lookup(keys)) hits.set(key, value);
       const settled = await Promise.allSettled(
         plans.map((plan) =>
           limiter.run(async () => {

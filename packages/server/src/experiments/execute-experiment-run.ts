@@ -2,12 +2,12 @@
 // are skipped, answers come from the response cache or a model call cached at once, results are appended in small
 // chunks, and the experiment is finished `completed` (or `failed` with the error). An aborted signal stops between
 // items and leaves it `running`, for the next execution to complete.
-import { type Experiment, KaizenError, type PriceTable } from '@kaizen/core';
-import { type CachedAnswer, planDatasetItem, type RetryOptions, readCallParams } from '@kaizen/models';
+import { type Experiment, KaizenError } from '@kaizen/core';
+import { planDatasetItem } from '@kaizen/models';
 import type { Store } from '@kaizen/store';
 import type { EvaluatorCompiler } from '../online/compiled-evaluators.js';
-import { defaultResolveModel, type ModelRef } from '../optimizations/optimization-models.js';
-import { createStoreAnswerCache } from '../optimizations/store-answer-cache.js';
+import { findPromptVersion } from '../prompts/find-prompt-version.js';
+import { type AnswerDeps, createAnswerContext } from './answer-once.js';
 import {
   type DatasetRunCounters,
   type DatasetRunInput,
@@ -20,16 +20,10 @@ import { createExperimentItemWriter } from './experiment-item-writer.js';
 import { type ExperimentRunSpec, readExperimentRunSpec } from './experiment-run-spec.js';
 import { type ExperimentItemContext, runExperimentItem } from './run-experiment-item.js';
 
-export interface ExperimentRunDeps {
+export interface ExperimentRunDeps extends AnswerDeps {
   readonly store: Store;
   /** Compiles the evaluator version as online evaluation and optimizations do (custom checks and judge bound). */
   readonly compiler: EvaluatorCompiler;
-  /** Turns the spec's model string into what is called; default @kaizen/models' resolveModel. Tests wrap it. */
-  readonly resolveModel?: ((spec: string) => ModelRef) | undefined;
-  readonly prices?: PriceTable | undefined;
-  /** Per model-call attempt; default the models package's. */
-  readonly timeoutMs?: number | undefined;
-  readonly retry?: Partial<RetryOptions> | undefined;
 }
 
 export type ExecuteExperimentRunInput = DatasetRunInput;
@@ -45,43 +39,22 @@ async function runItems(
 ): Promise<void> {
   const { store } = deps;
   const { projectId, signal } = input;
-  const version = await store.prompts.getVersion(projectId, spec.promptName, spec.promptVersion);
-  if (version === null) {
-    throw new KaizenError('not_found', `prompt "${spec.promptName}" has no version ${spec.promptVersion}`);
-  }
+  const version = await findPromptVersion(store, projectId, { name: spec.promptName, version: spec.promptVersion });
   const evaluator = await deps.compiler.version(projectId, spec.evaluatorName, spec.evaluatorVersion);
   if (evaluator === null) {
     throw new KaizenError('not_found', `evaluator "${spec.evaluatorName}" has no version ${spec.evaluatorVersion}`);
   }
-  const params = readCallParams(version.params);
   const stored = new Set((await store.experiments.listItems(projectId, experiment.id)).map((item) => item.itemId));
   const writer = createExperimentItemWriter({ store, projectId, experimentId: experiment.id, stored });
-  const cache = createStoreAnswerCache(store, projectId);
-  const context: ExperimentItemContext = {
-    // Answers are cached under the spec's model string whatever object answers them, as kaizen eval caches them.
-    model: (deps.resolveModel ?? defaultResolveModel)(spec.model),
-    params,
-    outputSchema: version.outputSchema,
-    compiled: evaluator.compiled,
-    cache,
-    hits: new Map<string, CachedAnswer>(),
-    inflight: new Map(),
-    onPaidCall: () => {
-      counters.modelCalls++;
-    },
-    signal,
-    timeoutMs: deps.timeoutMs,
-    retry: deps.retry,
-    prices: deps.prices,
-  };
+  const answers = createAnswerContext(deps, { projectId, model: spec.model, version, counters, signal });
+  const context: ExperimentItemContext = { ...answers, compiled: evaluator.compiled };
   await runDatasetPages({
     store,
     projectId,
     dataset: { name: spec.datasetName, version: spec.datasetVersion, split: spec.split },
     stored,
-    plan: (item) => planDatasetItem(version, spec.model, params, item),
-    cache,
-    hits: context.hits,
+    plan: (item) => planDatasetItem(version, spec.model, answers.params, item),
+    answers,
     concurrency: spec.concurrency,
     signal,
     run: async (plan) => writer.add(await runExperimentItem(context, plan)),

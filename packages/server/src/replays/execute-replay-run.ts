@@ -3,10 +3,10 @@
 // shadow trace is written straight into the store under ids derived from (experiment, source trace) before its item,
 // and the experiment is finished `completed` (or `failed` with the error). An aborted signal stops between traces
 // and leaves it `running`, for the next execution to complete.
-import { type Experiment, KaizenError, type PriceTable, type Redactor } from '@kaizen/core';
-import { type CachedAnswer, planDatasetItem, type RetryOptions, readCallParams } from '@kaizen/models';
+import type { Experiment, Redactor } from '@kaizen/core';
+import { planDatasetItem } from '@kaizen/models';
 import type { Store } from '@kaizen/store';
-import type { AnswerContext } from '../experiments/answer-once.js';
+import { type AnswerDeps, createAnswerContext } from '../experiments/answer-once.js';
 import {
   type DatasetRunCounters,
   type DatasetRunInput,
@@ -15,8 +15,7 @@ import {
   executeDatasetRun,
   runDatasetPages,
 } from '../experiments/dataset-run.js';
-import { defaultResolveModel, type ModelRef } from '../optimizations/optimization-models.js';
-import { createStoreAnswerCache } from '../optimizations/store-answer-cache.js';
+import { findPromptVersion } from '../prompts/find-prompt-version.js';
 import { type ReplayRunSpec, readReplayRunSpec } from './replay-run-spec.js';
 import { type ReplayTraceContext, replayTrace } from './replay-trace.js';
 import { createReplayWriter } from './replay-writer.js';
@@ -25,17 +24,10 @@ import { createReplayWriter } from './replay-writer.js';
 export type ReplayRunOutcome = DatasetRunOutcome;
 export type ReplayRunResult = DatasetRunResult;
 
-export interface ReplayRunDeps {
+export interface ReplayRunDeps extends AnswerDeps {
   readonly store: Store;
-  /** Turns the spec's model string into what is called; default @kaizen/models' resolveModel. Tests wrap it. */
-  readonly resolveModel?: ((spec: string) => ModelRef) | undefined;
-  /** Cost of answers that report none; default DEFAULT_PRICES (as at ingest). */
-  readonly prices?: PriceTable | undefined;
   /** The ingest path's redaction, applied to each shadow span before it is stored; default none. */
   readonly redactor?: Redactor | undefined;
-  /** Per model-call attempt; default the models package's. */
-  readonly timeoutMs?: number | undefined;
-  readonly retry?: Partial<RetryOptions> | undefined;
 }
 
 export type ExecuteReplayRunInput = DatasetRunInput;
@@ -49,30 +41,10 @@ async function replayTraces(
 ): Promise<void> {
   const { store } = deps;
   const { projectId, signal } = input;
-  const candidate = await store.prompts.getVersion(projectId, spec.promptName, spec.promptVersion);
-  if (candidate === null) {
-    throw new KaizenError('not_found', `prompt "${spec.promptName}" has no version ${spec.promptVersion}`);
-  }
-  const params = readCallParams(candidate.params);
+  const candidate = await findPromptVersion(store, projectId, { name: spec.promptName, version: spec.promptVersion });
   const stored = new Set((await store.experiments.listItems(projectId, experiment.id)).map((item) => item.itemId));
   const writer = createReplayWriter({ store, projectId, experimentId: experiment.id, stored });
-  const cache = createStoreAnswerCache(store, projectId);
-  const answers: AnswerContext = {
-    // Answers are cached under the spec's model string whatever object answers them, as experiment runs cache them.
-    model: (deps.resolveModel ?? defaultResolveModel)(spec.model),
-    params,
-    outputSchema: candidate.outputSchema,
-    cache,
-    hits: new Map<string, CachedAnswer>(),
-    inflight: new Map(),
-    onPaidCall: () => {
-      counters.modelCalls++;
-    },
-    signal,
-    timeoutMs: deps.timeoutMs,
-    retry: deps.retry,
-    prices: deps.prices,
-  };
+  const answers = createAnswerContext(deps, { projectId, model: spec.model, version: candidate, counters, signal });
   const context: ReplayTraceContext = {
     experimentId: experiment.id,
     spec,
@@ -86,9 +58,8 @@ async function replayTraces(
     projectId,
     dataset: { name: experiment.datasetName, version: experiment.datasetVersion, split: null },
     stored,
-    plan: (item) => planDatasetItem(candidate, spec.model, params, item),
-    cache,
-    hits: answers.hits,
+    plan: (item) => planDatasetItem(candidate, spec.model, answers.params, item),
+    answers,
     concurrency: spec.concurrency,
     signal,
     run: async (plan) => {
